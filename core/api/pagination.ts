@@ -1,0 +1,113 @@
+import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import type { RequestScope } from '../request-scope.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ConnectionArgs, type ConnectionPage } from './connection.js';
+import { badUserInput } from './errors.js';
+
+export type SortDirection = 'ASC' | 'DESC';
+
+/** Ordering of a list: one entity property, then the id as a tiebreaker so the order is total. */
+export interface SortSpec {
+  property: string;
+  direction: SortDirection;
+}
+
+type CursorValue = string | number | boolean | null;
+
+/** Validates `first` and returns the page size. */
+export function pageSize(first: number | undefined | null, field = 'first'): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw badUserInput(field, `${field} must be between 0 and ${MAX_PAGE_SIZE}, got ${first}: request at most ${MAX_PAGE_SIZE} records and page with after`);
+  }
+  return size;
+}
+
+/** Encodes the sort value and id of a record into an opaque cursor. */
+export function encodeCursor(sortValue: unknown, id: string): string {
+  const value = sortValue instanceof Date ? { d: sortValue.toISOString() } : (sortValue as CursorValue);
+  return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url');
+}
+
+/** Decodes a cursor made by {@link encodeCursor}; throws BAD_USER_INPUT naming `field`. */
+export function decodeCursor(cursor: string, field = 'after'): { value: unknown; id: string } {
+  try {
+    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof id !== 'string') throw new Error('no id');
+    const isDate = value !== null && typeof value === 'object' && 'd' in value;
+    return { value: isDate ? new Date(String((value as { d: string }).d)) : value, id };
+  } catch {
+    throw badUserInput(field, `${field} "${cursor}" is not a valid cursor: pass the endCursor of a previous page`);
+  }
+}
+
+/** Builds the keyset condition "after this cursor" for an ordering. */
+export function afterCursorCondition(sort: SortSpec, cursor: { value: unknown; id: string }): Record<string, unknown> {
+  const beyond = sort.direction === 'ASC' ? '$gt' : '$lt';
+  return {
+    $or: [
+      { [sort.property]: { [beyond]: cursor.value } },
+      { [sort.property]: cursor.value, id: { [beyond]: cursor.id } },
+    ],
+  };
+}
+
+/** Assembles a connection page from `size + 1` fetched rows. */
+export function toConnectionPage<T extends { id: string }>(
+  rows: T[],
+  size: number,
+  sort: SortSpec,
+  afterGiven: boolean,
+  countTotal: () => Promise<number>,
+): ConnectionPage<T> {
+  const nodes = rows.slice(0, size);
+  const edges = nodes.map((node) => ({
+    cursor: encodeCursor((node as Record<string, unknown>)[sort.property], node.id),
+    node,
+  }));
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: afterGiven,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    // Counting costs a statement, so it runs only when the client selects totalCount.
+    get totalCount() {
+      total ??= countTotal();
+      return total;
+    },
+  };
+}
+
+/**
+ * Loads one page of a top-level list with keyset pagination: a stable order on `sort` then id,
+ * `first + 1` rows to know whether another page follows, and a count only if it is selected.
+ */
+export async function findPage<T extends { id: string }>(
+  scope: RequestScope,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  sort: SortSpec,
+  args: ConnectionArgs,
+): Promise<ConnectionPage<T>> {
+  const size = pageSize(args.first);
+  const conditions: unknown[] = [where];
+  if (args.after) conditions.push(afterCursorCondition(sort, decodeCursor(args.after)));
+  const rows =
+    size === 0
+      ? []
+      : await scope.em.find(entity, { $and: conditions } as FilterQuery<T>, {
+          orderBy: { [sort.property]: sort.direction, id: sort.direction } as never,
+          limit: size + 1,
+        });
+  return toConnectionPage(rows as T[], size, sort, Boolean(args.after), () => scope.em.count(entity, where));
+}
+
+/** A case-insensitive substring condition on the current database. */
+export function containsText(scope: RequestScope, text: string): Record<string, string> {
+  // NOTE: % and _ in the search text act as SQL wildcards.
+  const pattern = `%${text}%`;
+  return scope.isSqlite ? { $like: pattern } : { $ilike: pattern };
+}

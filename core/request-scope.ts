@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import type DataLoader from 'dataloader';
+import type { Logger } from 'pino';
+import type { AppConfig } from './config.js';
+import { StatementCounter } from './database/statement-counter.js';
+import type { LoaderDefinition } from './loaders.js';
+
+/** Who is making the request. Anonymous until authentication is configured for the transport. */
+export interface Principal {
+  kind: 'anonymous' | 'staff' | 'api-client' | 'system';
+  id: string;
+  /** Set for a principal that may see one customer's records only. */
+  customerId?: string;
+}
+
+export const ANONYMOUS: Principal = { kind: 'anonymous', id: 'anonymous' };
+export const SYSTEM: Principal = { kind: 'system', id: 'system' };
+
+/**
+ * Everything one GraphQL operation, subscription event or background job works with: its own
+ * forked EntityManager, fresh DataLoaders, a logger carrying the request id, and the principal.
+ * Services take the scope as their first argument.
+ */
+export class RequestScope {
+  readonly requestId: string;
+  readonly logger: Logger;
+  readonly statements: StatementCounter;
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown, unknown>>();
+
+  constructor(
+    readonly em: EntityManager,
+    readonly config: AppConfig,
+    logger: Logger,
+    readonly principal: Principal = ANONYMOUS,
+    options: { requestId?: string; statements?: StatementCounter } = {},
+  ) {
+    this.requestId = options.requestId ?? randomUUID();
+    this.statements = options.statements ?? new StatementCounter();
+    this.logger = logger.child({ requestId: this.requestId, principal: principal.id });
+  }
+
+  /** Returns this request's instance of the loader, creating it on first use. */
+  loader<K, V, C = K>(definition: LoaderDefinition<K, V, C>): DataLoader<K, V, C> {
+    let loader = this.loaders.get(definition.key);
+    if (!loader) {
+      loader = definition.create(this) as DataLoader<unknown, unknown, unknown>;
+      this.loaders.set(definition.key, loader);
+    }
+    return loader as unknown as DataLoader<K, V, C>;
+  }
+
+  /** Whether the database is SQLite, where decimals are stored in their smallest unit. */
+  get isSqlite(): boolean {
+    return this.config.database.kind === 'sqlite';
+  }
+}
