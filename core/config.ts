@@ -45,9 +45,7 @@ const environmentSchema = z.object({
 });
 
 /** The database the process talks to, parsed from `DATABASE_URL`. */
-export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string };
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 /** Validated process configuration. Every field comes from one environment variable. */
 export interface AppConfig {
@@ -109,7 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: values.REDIS_URL,
     logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'warn' : 'info'),
     demoData: values.DEMO_DATA ?? !production,
-    plugins:
-      values.PLUGINS === 'all' ? 'all' : values.PLUGINS.split(',').map((id) => id.trim()),
+    plugins: values.PLUGINS === 'all' ? 'all' : values.PLUGINS.split(',').map((id) => id.trim()),
   };
 }

@@ -23,7 +23,11 @@ export function defineLoader<K, V, C = K>(
 }
 
 /** Orders `values` to match `keys`, with `undefined` where no value has that key. */
-export function alignByKey<K, V>(keys: readonly K[], values: V[], keyOf: (value: V) => K): (V | undefined)[] {
+export function alignByKey<K, V>(
+  keys: readonly K[],
+  values: V[],
+  keyOf: (value: V) => K,
+): (V | undefined)[] {
   const byKey = new Map<K, V>();
   for (const value of values) byKey.set(keyOf(value), value);
   return keys.map((key) => byKey.get(key));

@@ -12,11 +12,16 @@ const PLUGIN_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
  * Selects the enabled plugins and sorts them so that each comes after the plugins it requires.
  * Throws on an unknown or duplicate id, a missing requirement or a dependency cycle.
  */
-export function resolvePlugins(available: ServicePlugin[], enabled: 'all' | string[]): ServicePlugin[] {
+export function resolvePlugins(
+  available: ServicePlugin[],
+  enabled: 'all' | string[],
+): ServicePlugin[] {
   const byId = new Map<string, ServicePlugin>();
   for (const plugin of available) {
     if (!PLUGIN_ID.test(plugin.id)) {
-      throw new PluginConfigurationError(`Plugin id "${plugin.id}" is invalid: use kebab-case such as "spare-parts"`);
+      throw new PluginConfigurationError(
+        `Plugin id "${plugin.id}" is invalid: use kebab-case such as "spare-parts"`,
+      );
     }
     if (byId.has(plugin.id)) {
       throw new PluginConfigurationError(`Plugin "${plugin.id}" is listed twice`);
@@ -31,7 +36,9 @@ export function resolvePlugins(available: ServicePlugin[], enabled: 'all' | stri
           const plugin = byId.get(id);
           if (!plugin) {
             const known = [...byId.keys()].join(', ') || 'none';
-            throw new PluginConfigurationError(`Plugin "${id}" is not available (available: ${known})`);
+            throw new PluginConfigurationError(
+              `Plugin "${id}" is not available (available: ${known})`,
+            );
           }
           return plugin;
         });
@@ -88,7 +95,9 @@ export function checkPluginNamespaces(plugins: ServicePlugin[], metadata: Metada
     for (const entity of plugin.entities ?? []) {
       const meta = metadata.find(entity.name);
       if (meta && !meta.tableName.startsWith(tablePrefix)) {
-        problems.push(`plugin "${plugin.id}": table "${meta.tableName}" must start with "${tablePrefix}"`);
+        problems.push(
+          `plugin "${plugin.id}": table "${meta.tableName}" must start with "${tablePrefix}"`,
+        );
       }
     }
     for (const topic of plugin.topics ?? []) {
@@ -98,6 +107,8 @@ export function checkPluginNamespaces(plugins: ServicePlugin[], metadata: Metada
     }
   }
   if (problems.length > 0) {
-    throw new PluginConfigurationError(`Plugin namespaces are invalid:\n  - ${problems.join('\n  - ')}`);
+    throw new PluginConfigurationError(
+      `Plugin namespaces are invalid:\n  - ${problems.join('\n  - ')}`,
+    );
   }
 }

@@ -4,7 +4,13 @@ import DataLoader from 'dataloader';
 import { defineLoader } from '../loaders.js';
 import type { RequestScope } from '../request-scope.js';
 import type { ConnectionArgs, ConnectionPage } from './connection.js';
-import { afterCursorCondition, decodeCursor, pageSize, toConnectionPage, type SortSpec } from './pagination.js';
+import {
+  afterCursorCondition,
+  decodeCursor,
+  pageSize,
+  toConnectionPage,
+  type SortSpec,
+} from './pagination.js';
 
 /** Options of a list nested under a parent record, such as `Equipment.repairOrders`. */
 export interface ChildConnectionOptions<T> {
@@ -28,13 +34,23 @@ interface ChildPageKey {
  * function numbers each parent's children and keeps the first `first + 1` of each. Counts are a
  * second, grouped statement, issued only when a client selects `totalCount`.
  */
-export function defineChildConnection<T extends { id: string }>(options: ChildConnectionOptions<T>) {
+export function defineChildConnection<T extends { id: string }>(
+  options: ChildConnectionOptions<T>,
+) {
   const cacheKeyFn = (key: ChildPageKey) => JSON.stringify(key);
-  const pages = defineLoader(options.key, (scope) =>
-    new DataLoader<ChildPageKey, T[], string>((keys) => loadChildRows(scope, options, keys), { cacheKeyFn }),
+  const pages = defineLoader(
+    options.key,
+    (scope) =>
+      new DataLoader<ChildPageKey, T[], string>((keys) => loadChildRows(scope, options, keys), {
+        cacheKeyFn,
+      }),
   );
-  const counts = defineLoader(`${options.key}Count`, (scope) =>
-    new DataLoader<ChildPageKey, number, string>((keys) => countChildRows(scope, options, keys), { cacheKeyFn }),
+  const counts = defineLoader(
+    `${options.key}Count`,
+    (scope) =>
+      new DataLoader<ChildPageKey, number, string>((keys) => countChildRows(scope, options, keys), {
+        cacheKeyFn,
+      }),
   );
 
   return {
@@ -47,7 +63,12 @@ export function defineChildConnection<T extends { id: string }>(options: ChildCo
     ): Promise<ConnectionPage<T>> {
       const size = pageSize(args.first);
       if (args.after) decodeCursor(args.after);
-      const key: ChildPageKey = { parentId, size, after: args.after, filter: filter as Record<string, unknown> };
+      const key: ChildPageKey = {
+        parentId,
+        size,
+        after: args.after,
+        filter: filter as Record<string, unknown>,
+      };
       const rows = size === 0 ? [] : await scope.loader(pages).load(key);
       const countKey = { parentId, size: 0, filter: key.filter };
       return toConnectionPage(rows, size, options.sort, Boolean(args.after), () =>
@@ -96,7 +117,8 @@ async function loadChildRows<T extends { id: string }>(
         [options.parentProperty]: key.parentId,
         ...afterCursorCondition(options.sort, decodeCursor(key.after!)),
       }));
-    if (plainParents.length > 0) parentConditions.push({ [options.parentProperty]: { $in: plainParents } });
+    if (plainParents.length > 0)
+      parentConditions.push({ [options.parentProperty]: { $in: plainParents } });
 
     const qb = em.createQueryBuilder(options.entity, 'child');
     qb.select([
@@ -115,7 +137,7 @@ async function loadChildRows<T extends { id: string }>(
     const rows = (await em.execute(ranked)) as Record<string, unknown>[];
     for (const row of rows) {
       delete row.row_rank;
-      const child = em.map(options.entity, row);
+      const child = em.map(options.entity, row as never) as T;
       const key = byParent.get(referenceId(child, options.parentProperty) ?? '');
       if (key) results.get(key)!.push(child);
     }
@@ -143,10 +165,16 @@ async function countChildRows<T extends { id: string }>(
     const rows = (await em
       .createQueryBuilder(options.entity, 'child')
       .select([raw(`child.${parentColumn} as parent_id`), raw('count(*) as total')])
-      .where({ $and: [group[0].filter, { [options.parentProperty]: { $in: group.map((key) => key.parentId) } }] } as FilterQuery<T>)
+      .where({
+        $and: [
+          group[0].filter,
+          { [options.parentProperty]: { $in: group.map((key) => key.parentId) } },
+        ],
+      } as FilterQuery<T>)
       .groupBy(raw(`child.${parentColumn}`) as never)
-      .execute('all', { mapResults: false })) as { parent_id: string; total: number | string }[];
-    for (const row of rows) totals.set(`${JSON.stringify(group[0].filter)}|${row.parent_id}`, Number(row.total));
+      .execute('all', false)) as { parent_id: string; total: number | string }[];
+    for (const row of rows)
+      totals.set(`${JSON.stringify(group[0].filter)}|${row.parent_id}`, Number(row.total));
   }
   return keys.map((key) => totals.get(`${JSON.stringify(key.filter)}|${key.parentId}`) ?? 0);
 }

@@ -5,7 +5,9 @@ export const MAX_PAGE_SIZE = 100;
 /** Page size when a client sends no `first`. */
 export const DEFAULT_PAGE_SIZE = 20;
 
-@ObjectType('PageInfo', { description: 'Where a page sits in its list (Relay cursor connections).' })
+@ObjectType('PageInfo', {
+  description: 'Where a page sits in its list (Relay cursor connections).',
+})
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;

@@ -11,16 +11,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Decodes a global ID. Throws BAD_USER_INPUT naming `field` when the ID is malformed or, when
  * `expectedType` is given, belongs to another type.
  */
-export function fromGlobalId(globalId: string, field: string, expectedType?: string): { typeName: string; id: string } {
+export function fromGlobalId(
+  globalId: string,
+  field: string,
+  expectedType?: string,
+): { typeName: string; id: string } {
   const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
   const separator = decoded.indexOf(':');
   const typeName = decoded.slice(0, separator);
   const id = decoded.slice(separator + 1);
   if (separator <= 0 || !UUID.test(id)) {
-    throw badUserInput(field, `${field} "${globalId}" is not a valid ID: use the id field of a record returned by this API`);
+    throw badUserInput(
+      field,
+      `${field} "${globalId}" is not a valid ID: use the id field of a record returned by this API`,
+    );
   }
   if (expectedType && typeName !== expectedType) {
-    throw badUserInput(field, `${field} "${globalId}" is the ID of a ${typeName}, not of a ${expectedType}`);
+    throw badUserInput(
+      field,
+      `${field} "${globalId}" is the ID of a ${typeName}, not of a ${expectedType}`,
+    );
   }
   return { typeName, id: id.toLowerCase() };
 }

@@ -6,6 +6,10 @@ import { Field, ID, InterfaceType } from 'type-graphql';
   resolveType: (value: object) => value.constructor.name,
 })
 export abstract class Node {
-  @Field(() => ID, { description: 'Opaque global ID, stable for the life of the record.' })
-  id!: string;
+  // Entities keep their database key in `id`; GraphQL's `id` reads the derived global ID.
+  @Field(() => ID, {
+    name: 'id',
+    description: 'Opaque global ID, stable for the life of the record.',
+  })
+  globalId!: string;
 }

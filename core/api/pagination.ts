@@ -1,6 +1,11 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { RequestScope } from '../request-scope.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ConnectionArgs, type ConnectionPage } from './connection.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type ConnectionArgs,
+  type ConnectionPage,
+} from './connection.js';
 import { badUserInput } from './errors.js';
 
 export type SortDirection = 'ASC' | 'DESC';
@@ -17,31 +22,44 @@ type CursorValue = string | number | boolean | null;
 export function pageSize(first: number | undefined | null, field = 'first'): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw badUserInput(field, `${field} must be between 0 and ${MAX_PAGE_SIZE}, got ${first}: request at most ${MAX_PAGE_SIZE} records and page with after`);
+    throw badUserInput(
+      field,
+      `${field} must be between 0 and ${MAX_PAGE_SIZE}, got ${first}: request at most ${MAX_PAGE_SIZE} records and page with after`,
+    );
   }
   return size;
 }
 
 /** Encodes the sort value and id of a record into an opaque cursor. */
 export function encodeCursor(sortValue: unknown, id: string): string {
-  const value = sortValue instanceof Date ? { d: sortValue.toISOString() } : (sortValue as CursorValue);
+  const value =
+    sortValue instanceof Date ? { d: sortValue.toISOString() } : (sortValue as CursorValue);
   return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url');
 }
 
 /** Decodes a cursor made by {@link encodeCursor}; throws BAD_USER_INPUT naming `field`. */
 export function decodeCursor(cursor: string, field = 'after'): { value: unknown; id: string } {
   try {
-    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
+      unknown,
+      unknown,
+    ];
     if (typeof id !== 'string') throw new Error('no id');
     const isDate = value !== null && typeof value === 'object' && 'd' in value;
     return { value: isDate ? new Date(String((value as { d: string }).d)) : value, id };
   } catch {
-    throw badUserInput(field, `${field} "${cursor}" is not a valid cursor: pass the endCursor of a previous page`);
+    throw badUserInput(
+      field,
+      `${field} "${cursor}" is not a valid cursor: pass the endCursor of a previous page`,
+    );
   }
 }
 
 /** Builds the keyset condition "after this cursor" for an ordering. */
-export function afterCursorCondition(sort: SortSpec, cursor: { value: unknown; id: string }): Record<string, unknown> {
+export function afterCursorCondition(
+  sort: SortSpec,
+  cursor: { value: unknown; id: string },
+): Record<string, unknown> {
   const beyond = sort.direction === 'ASC' ? '$gt' : '$lt';
   return {
     $or: [
@@ -102,7 +120,9 @@ export async function findPage<T extends { id: string }>(
           orderBy: { [sort.property]: sort.direction, id: sort.direction } as never,
           limit: size + 1,
         });
-  return toConnectionPage(rows as T[], size, sort, Boolean(args.after), () => scope.em.count(entity, where));
+  return toConnectionPage(rows as T[], size, sort, Boolean(args.after), () =>
+    scope.em.count(entity, where),
+  );
 }
 
 /** A case-insensitive substring condition on the current database. */

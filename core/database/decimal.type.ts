@@ -8,7 +8,10 @@ import { Platform, Type, type EntityProperty } from '@mikro-orm/core';
  * value is stored there as an integer count of the smallest unit (cents for scale 2). Sums,
  * comparisons and ordering stay exact on both, and both return the same string.
  */
-export class DecimalType extends Type<string | null | undefined, string | number | null | undefined> {
+export class DecimalType extends Type<
+  string | null | undefined,
+  string | number | null | undefined
+> {
   constructor(
     readonly precision = 18,
     readonly scale = 2,

@@ -1,4 +1,9 @@
-import { DefaultLogger, type LogContext, type LoggerNamespace, type LoggerOptions } from '@mikro-orm/core';
+import {
+  DefaultLogger,
+  type LogContext,
+  type LoggerNamespace,
+  type LoggerOptions,
+} from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { recordStatement } from './statement-counter.js';
 
@@ -22,6 +27,9 @@ export class OrmLogger extends DefaultLogger {
   override log(namespace: LoggerNamespace, message: string, context?: LogContext): void {
     const level =
       context?.level === 'error' ? 'error' : context?.level === 'warning' ? 'warn' : 'debug';
-    this.target[level]({ orm: namespace, requestId: context?.requestId, took: context?.took }, message);
+    this.target[level](
+      { orm: namespace, requestId: context?.requestId, took: context?.took },
+      message,
+    );
   }
 }

@@ -1,0 +1,73 @@
+import { writeFileSync } from 'node:fs';
+import { MikroORM, type EntityClass, type MigrationObject } from '@mikro-orm/core';
+import { ormOptions } from '../core/database/orm.js';
+import { createDatabase, dropDatabase, withDatabase } from '../core/database/postgres-admin.js';
+import { CORE_ENTITIES } from '../core/entities/index.js';
+import { createLogger } from '../core/logger.js';
+import { CORE_MIGRATIONS } from '../core/migrations/index.js';
+import { resolvePlugins } from '../core/plugin-registry.js';
+import { AVAILABLE_PLUGINS } from './plugins.js';
+
+/**
+ * Writes a PostgreSQL migration for the core or one plugin: applies the existing migrations of the
+ * core and of the plugins it builds on to a scratch database, diffs that schema against the
+ * entities, and writes the difference as a migration class into the module's migrations folder.
+ */
+export async function createMigration(
+  target: string,
+  name: string,
+  serverUrl: string,
+): Promise<void> {
+  const ordered = resolvePlugins(AVAILABLE_PLUGINS, 'all');
+  const index = target === 'core' ? -1 : ordered.findIndex((plugin) => plugin.id === target);
+  if (target !== 'core' && index < 0)
+    throw new Error(`Unknown module "${target}": use core or a plugin id`);
+  const included = ordered.slice(0, index + 1);
+  const entities: EntityClass<object>[] = [
+    ...CORE_ENTITIES,
+    ...included.flatMap((plugin) => plugin.entities ?? []),
+  ];
+  const migrations: MigrationObject[] = [
+    ...CORE_MIGRATIONS,
+    ...included.flatMap((plugin) => plugin.migrations ?? []),
+  ];
+
+  const scratch = `migration_scratch_${process.pid}`;
+  await createDatabase(serverUrl, scratch);
+  const orm = await MikroORM.init(
+    ormOptions({
+      database: { kind: 'postgres', url: withDatabase(serverUrl, scratch) },
+      entities,
+      migrations,
+      logger: createLogger('warn'),
+    }),
+  );
+  try {
+    await orm.getMigrator().up();
+    const up = await orm.schema.getUpdateSchemaSQL({ wrap: false, safe: false });
+    if (!up.trim()) {
+      console.log(`No changes for ${target}: the migrations already match the entities`);
+      return;
+    }
+    const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+    const className = `Migration${stamp}_${target.replace(/-/g, '_')}_${name.replace(/\W/g, '_')}`;
+    const folder = target === 'core' ? 'core/migrations' : `plugins/${target}/migrations`;
+    const file = `${folder}/${className}.ts`;
+    const statements = up
+      .split(/;\n/)
+      .map((statement) => statement.trim().replace(/;$/, ''))
+      .filter(Boolean)
+      .map((statement) => `    this.addSql(${JSON.stringify(statement)});`)
+      .join('\n');
+    writeFileSync(
+      file,
+      `import { Migration } from '@mikro-orm/migrations';\n\nexport class ${className} extends Migration {\n  override async up(): Promise<void> {\n${statements}\n  }\n}\n`,
+    );
+    console.log(
+      `wrote ${file}; add { name: '${className}', class: ${className} } to ${folder}/index.ts`,
+    );
+  } finally {
+    await orm.close(true);
+    await dropDatabase(serverUrl, scratch);
+  }
+}

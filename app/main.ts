@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '../core/config.js';
+import { createLogger } from '../core/logger.js';
+import { createRuntime } from '../core/runtime.js';
+import { startServer } from '../core/server.js';
+import { AVAILABLE_PLUGINS } from './plugins.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const runtime = await createRuntime({ config, plugins: AVAILABLE_PLUGINS, logger });
+  const server = await startServer(runtime);
+  logger.info({ url: server.url }, 'server started');
+  console.log(`GraphQL API ready at ${server.url} (WebSocket ${server.wsUrl})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await server.close();
+    await runtime.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,5 @@
+import type { ServicePlugin } from '../core/index.js';
+import { repairPlugin } from '../plugins/repair/index.js';
+
+/** Every plugin this distribution ships; `PLUGINS` selects which of them run. */
+export const AVAILABLE_PLUGINS: ServicePlugin[] = [repairPlugin];

@@ -1,0 +1,114 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { OptimisticLockError } from '@mikro-orm/core';
+import {
+  GraphQLError,
+  Kind,
+  parse,
+  visit,
+  type ASTNode,
+  type GraphQLFormattedError,
+} from 'graphql';
+
+/** Codes Apollo and graphql-ws produce for malformed documents; their messages are safe to show. */
+const PROTOCOL_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+const VALUE_KINDS = new Set<string>([
+  Kind.ENUM,
+  Kind.STRING,
+  Kind.INT,
+  Kind.FLOAT,
+  Kind.BOOLEAN,
+  Kind.NULL,
+  Kind.LIST,
+  Kind.OBJECT,
+  Kind.OBJECT_FIELD,
+]);
+
+/**
+ * Turns any error into what a client may see. Errors with a stable code keep their message;
+ * invalid argument values become BAD_USER_INPUT naming the field; anything else becomes
+ * INTERNAL_SERVER_ERROR with no internals, to be found in the log by its request id.
+ */
+export function formatServiceError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const code = formatted.extensions?.code;
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof OptimisticLockError) {
+    return {
+      ...base,
+      message:
+        'The record was changed by someone else since you read it: reload it and apply your change again',
+      extensions: { code: 'CONFLICT' },
+    };
+  }
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && error instanceof GraphQLError) {
+    const field = valueErrorField(error);
+    if (field) return { ...base, extensions: { code: 'BAD_USER_INPUT', field } };
+  }
+  if (code === 'BAD_USER_INPUT' && !formatted.extensions?.field) {
+    const field =
+      /at "([^"]+)"/.exec(formatted.message)?.[1] ??
+      /^Variable "\$([^"]+)"/.exec(formatted.message)?.[1];
+    return { ...base, extensions: { ...withoutInternals(formatted.extensions), code, field } };
+  }
+  if (
+    typeof code === 'string' &&
+    code !== 'INTERNAL_SERVER_ERROR' &&
+    (isPublicError(original) || PROTOCOL_CODES.has(code) || code === 'BAD_USER_INPUT')
+  ) {
+    return { ...base, extensions: withoutInternals(formatted.extensions) };
+  }
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+function isPublicError(error: unknown): boolean {
+  return error instanceof GraphQLError && typeof error.extensions?.code === 'string';
+}
+
+function withoutInternals(
+  extensions: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  const { stacktrace: _stacktrace, exception: _exception, ...rest } = extensions ?? {};
+  return rest;
+}
+
+/**
+ * Finds the argument path of a literal value that failed validation (an unknown enum value, a
+ * string where a number belongs), such as `input.kind`. Returns undefined for other errors.
+ */
+function valueErrorField(error: GraphQLError): string | undefined {
+  const position = error.positions?.[0];
+  if (!error.source || position === undefined) return undefined;
+  let found: string | undefined;
+  visit(parse(error.source), {
+    enter(node: ASTNode, _key, parent, _path, ancestors) {
+      if (found || node.loc?.start !== position || !VALUE_KINDS.has(node.kind)) return undefined;
+      // `ancestors` stops above the direct parent, which is the ObjectField naming the value.
+      const chain = [...ancestors, parent, node].filter(
+        (item): item is ASTNode => item !== undefined && item !== null && 'kind' in item,
+      );
+      const names = chain.flatMap((item) =>
+        item.kind === Kind.ARGUMENT || item.kind === Kind.OBJECT_FIELD ? [item.name.value] : [],
+      );
+      if (names.length > 0) found = names.join('.');
+      return undefined;
+    },
+  });
+  return found;
+}

@@ -1,0 +1,8 @@
+import { Customer } from './customer.entity.js';
+import { EquipmentModel } from './equipment-model.entity.js';
+import { Equipment } from './equipment.entity.js';
+import { Site } from './site.entity.js';
+import { Staff } from './staff.entity.js';
+
+/** Entities the core owns; plugins add theirs through the plugin contract. */
+export const CORE_ENTITIES = [Customer, Site, EquipmentModel, Equipment, Staff];

@@ -1,0 +1,25 @@
+// The API plugins build on. Plugins import from here, never from the core's internal files.
+export * from './api/child-connection.js';
+export * from './api/connection.js';
+export * from './api/entity-loader.js';
+export * from './api/errors.js';
+export * from './api/global-id.js';
+export * from './api/money.js';
+export * from './api/node.js';
+export * from './api/pagination.js';
+export * from './api/scalars.js';
+export * from './api/validators.js';
+export * from './config.js';
+export * from './database/decimal.type.js';
+export * from './entities/customer.entity.js';
+export * from './entities/enums.js';
+export * from './entities/equipment-model.entity.js';
+export * from './entities/equipment.entity.js';
+export * from './entities/node-entity.js';
+export * from './entities/site.entity.js';
+export * from './entities/staff.entity.js';
+export * from './loaders.js';
+export * from './plugin.js';
+export * from './request-scope.js';
+export { EquipmentConnection, CustomerConnection } from './resolvers/connections.js';
+export * from './services/records.js';

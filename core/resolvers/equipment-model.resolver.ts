@@ -1,0 +1,53 @@
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { ConnectionArgs } from '../api/connection.js';
+import { EquipmentModel } from '../entities/equipment-model.entity.js';
+import type { RequestScope } from '../request-scope.js';
+import {
+  createEquipmentModel,
+  listEquipmentModels,
+  updateEquipmentModel,
+} from '../services/equipment-model.service.js';
+import { requireRecord } from '../services/records.js';
+import { EquipmentModelConnection } from './connections.js';
+import {
+  CreateEquipmentModelInput,
+  EquipmentModelFilter,
+  EquipmentModelPayload,
+  UpdateEquipmentModelInput,
+} from './equipment-model.input.js';
+
+@Resolver(() => EquipmentModel)
+export class EquipmentModelResolver {
+  @Query(() => EquipmentModel, {
+    nullable: true,
+    description: 'An equipment model by its global ID.',
+  })
+  equipmentModel(@Ctx() scope: RequestScope, @Arg('id', () => ID) id: string) {
+    return requireRecord(scope, EquipmentModel, id, 'id');
+  }
+
+  @Query(() => EquipmentModelConnection, { description: 'Equipment models, by model code.' })
+  equipmentModels(
+    @Ctx() scope: RequestScope,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => EquipmentModelFilter, { nullable: true }) filter?: EquipmentModelFilter,
+  ) {
+    return listEquipmentModels(scope, filter, page);
+  }
+
+  @Mutation(() => EquipmentModelPayload)
+  async createEquipmentModel(
+    @Ctx() scope: RequestScope,
+    @Arg('input', () => CreateEquipmentModelInput) input: CreateEquipmentModelInput,
+  ): Promise<EquipmentModelPayload> {
+    return { equipmentModel: await createEquipmentModel(scope, input) };
+  }
+
+  @Mutation(() => EquipmentModelPayload)
+  async updateEquipmentModel(
+    @Ctx() scope: RequestScope,
+    @Arg('input', () => UpdateEquipmentModelInput) input: UpdateEquipmentModelInput,
+  ): Promise<EquipmentModelPayload> {
+    return { equipmentModel: await updateEquipmentModel(scope, input) };
+  }
+}

@@ -1,0 +1,60 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../api/connection.js';
+import { loadReference } from '../api/entity-loader.js';
+import { Customer } from '../entities/customer.entity.js';
+import { Site } from '../entities/site.entity.js';
+import type { RequestScope } from '../request-scope.js';
+import { siteEquipment } from '../services/children.js';
+import { requireRecord } from '../services/records.js';
+import { createSite, listSites, updateSite } from '../services/site.service.js';
+import { EquipmentConnection, SiteConnection } from './connections.js';
+import { CreateSiteInput, SiteFilter, SitePayload, UpdateSiteInput } from './site.input.js';
+
+@Resolver(() => Site)
+export class SiteResolver {
+  @Query(() => Site, { nullable: true, description: 'A site by its global ID.' })
+  site(@Ctx() scope: RequestScope, @Arg('id', () => ID) id: string) {
+    return requireRecord(scope, Site, id, 'id');
+  }
+
+  @Query(() => SiteConnection, { description: 'Sites, by name.' })
+  sites(
+    @Ctx() scope: RequestScope,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => SiteFilter, { nullable: true }) filter?: SiteFilter,
+  ) {
+    return listSites(scope, filter, page);
+  }
+
+  @Mutation(() => SitePayload)
+  async createSite(
+    @Ctx() scope: RequestScope,
+    @Arg('input', () => CreateSiteInput) input: CreateSiteInput,
+  ): Promise<SitePayload> {
+    return { site: await createSite(scope, input) };
+  }
+
+  @Mutation(() => SitePayload)
+  async updateSite(
+    @Ctx() scope: RequestScope,
+    @Arg('input', () => UpdateSiteInput) input: UpdateSiteInput,
+  ): Promise<SitePayload> {
+    return { site: await updateSite(scope, input) };
+  }
+
+  @FieldResolver(() => Customer)
+  customer(@Ctx() scope: RequestScope, @Root() site: Site) {
+    return loadReference(scope, Customer, site.customer);
+  }
+
+  @FieldResolver(() => EquipmentConnection, {
+    description: 'Units standing at this site, by serial number.',
+  })
+  equipment(
+    @Ctx() scope: RequestScope,
+    @Root() site: Site,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+  ) {
+    return siteEquipment.page(scope, site.id, page);
+  }
+}

@@ -1,0 +1,54 @@
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { ConnectionArgs } from '../api/connection.js';
+import { Staff } from '../entities/staff.entity.js';
+import type { RequestScope } from '../request-scope.js';
+import { requireRecord } from '../services/records.js';
+import {
+  createStaff,
+  listStaff,
+  staffByEmployeeNumber,
+  updateStaff,
+} from '../services/staff.service.js';
+import { StaffConnection } from './connections.js';
+import { CreateStaffInput, StaffFilter, StaffPayload, UpdateStaffInput } from './staff.input.js';
+
+@Resolver(() => Staff)
+export class StaffResolver {
+  @Query(() => Staff, { nullable: true, description: 'A staff member by global ID.' })
+  staffMember(@Ctx() scope: RequestScope, @Arg('id', () => ID) id: string) {
+    return requireRecord(scope, Staff, id, 'id');
+  }
+
+  @Query(() => Staff, { nullable: true, description: 'A staff member by employee number.' })
+  staffByEmployeeNumber(
+    @Ctx() scope: RequestScope,
+    @Arg('employeeNumber', () => String) employeeNumber: string,
+  ) {
+    return staffByEmployeeNumber(scope, employeeNumber);
+  }
+
+  @Query(() => StaffConnection, { description: 'Staff, by employee number.' })
+  staffMembers(
+    @Ctx() scope: RequestScope,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => StaffFilter, { nullable: true }) filter?: StaffFilter,
+  ) {
+    return listStaff(scope, filter, page);
+  }
+
+  @Mutation(() => StaffPayload)
+  async createStaff(
+    @Ctx() scope: RequestScope,
+    @Arg('input', () => CreateStaffInput) input: CreateStaffInput,
+  ): Promise<StaffPayload> {
+    return { staff: await createStaff(scope, input) };
+  }
+
+  @Mutation(() => StaffPayload)
+  async updateStaff(
+    @Ctx() scope: RequestScope,
+    @Arg('input', () => UpdateStaffInput) input: UpdateStaffInput,
+  ): Promise<StaffPayload> {
+    return { staff: await updateStaff(scope, input) };
+  }
+}

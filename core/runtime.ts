@@ -1,0 +1,93 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { AppConfig } from './config.js';
+import { openDatabase } from './database/orm.js';
+import { countStatements, StatementCounter } from './database/statement-counter.js';
+import { seedCoreDemoData } from './demo/seed.js';
+import { CORE_ENTITIES } from './entities/index.js';
+import { Customer } from './entities/customer.entity.js';
+import { createLogger } from './logger.js';
+import { CORE_MIGRATIONS } from './migrations/index.js';
+import type { ServicePlugin } from './plugin.js';
+import { checkPluginNamespaces, resolvePlugins } from './plugin-registry.js';
+import { ANONYMOUS, RequestScope, SYSTEM, type Principal } from './request-scope.js';
+import { buildServiceSchema } from './schema.js';
+
+/** What the service runs on: the open database, the composed schema and the enabled plugins. */
+export class ServiceRuntime {
+  constructor(
+    readonly config: AppConfig,
+    readonly logger: Logger,
+    readonly orm: MikroORM,
+    readonly schema: GraphQLSchema,
+    readonly plugins: ServicePlugin[],
+  ) {}
+
+  /** Creates a scope with its own EntityManager and loaders, for a request, an event or a job. */
+  createScope(
+    principal: Principal = ANONYMOUS,
+    options: { requestId?: string; statements?: StatementCounter } = {},
+  ): RequestScope {
+    const em = this.orm.em.fork({ clear: true, useContext: false });
+    return new RequestScope(em, this.config, this.logger, principal, options);
+  }
+
+  /** Runs `work` in a fresh system scope, counting its statements. */
+  async runAsSystem<T>(work: (scope: RequestScope) => Promise<T>): Promise<T> {
+    const scope = this.createScope(SYSTEM);
+    return countStatements(scope.statements, () => work(scope));
+  }
+
+  async close(): Promise<void> {
+    await this.orm.close(true);
+  }
+}
+
+/**
+ * Opens the database with the core and the enabled plugins, brings the schema up to date, composes
+ * the GraphQL schema and, when configured, loads demo data into an empty database.
+ */
+export async function createRuntime(options: {
+  config: AppConfig;
+  plugins: ServicePlugin[];
+  logger?: Logger;
+}): Promise<ServiceRuntime> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const plugins = resolvePlugins(options.plugins, config.plugins);
+  const orm = await openDatabase({
+    database: config.database,
+    entities: [...CORE_ENTITIES, ...plugins.flatMap((plugin) => plugin.entities ?? [])],
+    migrations: [...CORE_MIGRATIONS, ...plugins.flatMap((plugin) => plugin.migrations ?? [])],
+    logger: logger.child({ component: 'orm' }),
+    logQueries: config.logLevel === 'debug' || config.logLevel === 'trace',
+  });
+  try {
+    checkPluginNamespaces(plugins, orm.getMetadata());
+    const schema = await buildServiceSchema(plugins);
+    const runtime = new ServiceRuntime(config, logger, orm, schema, plugins);
+    if (config.demoData) await loadDemoData(runtime);
+    logger.info(
+      { plugins: plugins.map((plugin) => plugin.id), database: config.database.kind },
+      'runtime ready',
+    );
+    return runtime;
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
+}
+
+/** Seeds the core and then each plugin in dependency order, only into a database with no customers. */
+async function loadDemoData(runtime: ServiceRuntime): Promise<void> {
+  const empty = await runtime.runAsSystem(async (scope) => (await scope.em.count(Customer)) === 0);
+  if (!empty) return;
+  runtime.logger.info('loading demo data into the empty database');
+  await runtime.runAsSystem((scope) => seedCoreDemoData(scope));
+  for (const plugin of runtime.plugins) {
+    if (!plugin.seed) continue;
+    await runtime.runAsSystem((scope) => plugin.seed!(scope));
+    runtime.logger.info({ plugin: plugin.id }, 'demo data loaded');
+  }
+}

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { validateArgument } from './api/validation.js';
+import type { ResolverClass, ServicePlugin } from './plugin.js';
+import { CORE_RESOLVERS } from './resolvers/index.js';
+
+/** Composes the GraphQL schema from the core resolvers and those of the enabled plugins. */
+export async function buildServiceSchema(plugins: ServicePlugin[]): Promise<GraphQLSchema> {
+  const resolvers = [...CORE_RESOLVERS, ...plugins.flatMap((plugin) => plugin.resolvers ?? [])];
+  return buildSchema({
+    resolvers: resolvers as unknown as NonEmptyArray<ResolverClass>,
+    orphanedTypes: plugins.flatMap((plugin) => plugin.orphanedTypes ?? []),
+    validateFn: validateArgument,
+    emitSchemaFile: false,
+  });
+}
+
+/** Prints the schema in a stable order, as committed in schema/schema.graphql. */
+export function printServiceSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

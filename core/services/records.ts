@@ -1,0 +1,57 @@
+import { UniqueConstraintViolationException, type EntityClass } from '@mikro-orm/core';
+import { badUserInput, notFound } from '../api/errors.js';
+import { entityById } from '../api/entity-loader.js';
+import { fromGlobalId } from '../api/global-id.js';
+import type { RequestScope } from '../request-scope.js';
+
+/**
+ * Loads the record a global ID names, or throws: BAD_USER_INPUT for a malformed ID or an ID of
+ * another type, NOT_FOUND when no such record exists. `field` is the argument path to report.
+ */
+export async function requireRecord<T extends { id: string }>(
+  scope: RequestScope,
+  entity: EntityClass<T>,
+  globalId: string,
+  field: string,
+): Promise<T> {
+  const { id } = fromGlobalId(globalId, field, entity.name);
+  const record = await scope.loader(entityById(entity)).load(id);
+  if (!record) throw notFound(entity.name, field, globalId);
+  return record;
+}
+
+/** A unique column and the input field that sets it, for turning a violation into BAD_USER_INPUT. */
+export interface UniqueField {
+  /** Column name as it appears in the database's constraint message, such as `serial_number`. */
+  column: string;
+  field: string;
+  message: string;
+}
+
+/**
+ * Flushes the unit of work. A unique-constraint violation, including one caused by a concurrent
+ * request between our check and the insert, becomes BAD_USER_INPUT naming the field.
+ */
+export async function flushChecked(
+  scope: RequestScope,
+  uniqueFields: UniqueField[],
+): Promise<void> {
+  try {
+    await scope.em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      const text = String(error.message);
+      const match = uniqueFields.find((unique) => text.includes(unique.column)) ?? uniqueFields[0];
+      scope.em.clear();
+      if (match) throw badUserInput(match.field, match.message);
+    }
+    throw error;
+  }
+}
+
+/** Copies the fields the client sent (skipping undefined) onto a record. */
+export function applyChanges<T extends object>(record: T, changes: Partial<T>): void {
+  for (const [key, value] of Object.entries(changes)) {
+    if (value !== undefined) (record as Record<string, unknown>)[key] = value;
+  }
+}

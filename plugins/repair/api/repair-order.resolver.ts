@@ -1,0 +1,69 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  ConnectionArgs,
+  connectionType,
+  Customer,
+  Equipment,
+  loadReference,
+  notFound,
+  requireRecord,
+  type RequestScope,
+} from '../../../core/index.js';
+import { RepairOrder } from '../entities/repair-order.entity.js';
+import {
+  createRepairOrder,
+  listRepairOrders,
+  repairOrderByNumber,
+} from '../services/repair-order.service.js';
+import {
+  CreateRepairOrderInput,
+  RepairOrderFilter,
+  RepairOrderPayload,
+} from './repair-order.input.js';
+
+export const RepairOrderConnection = connectionType('RepairOrder', RepairOrder);
+
+@Resolver(() => RepairOrder)
+export class RepairOrderResolver {
+  @Query(() => RepairOrder, { nullable: true, description: 'A repair order by its global ID.' })
+  repairOrder(@Ctx() scope: RequestScope, @Arg('id', () => ID) id: string) {
+    return requireRecord(scope, RepairOrder, id, 'id');
+  }
+
+  @Query(() => RepairOrder, { nullable: true, description: 'A repair order by its number.' })
+  async repairOrderByNumber(
+    @Ctx() scope: RequestScope,
+    @Arg('number', () => String) number: string,
+  ) {
+    const order = await repairOrderByNumber(scope, number);
+    if (!order) throw notFound('RepairOrder', 'number', number);
+    return order;
+  }
+
+  @Query(() => RepairOrderConnection, { description: 'Repair orders, newest first.' })
+  repairOrders(
+    @Ctx() scope: RequestScope,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => RepairOrderFilter, { nullable: true }) filter?: RepairOrderFilter,
+  ) {
+    return listRepairOrders(scope, filter, page);
+  }
+
+  @Mutation(() => RepairOrderPayload, { description: 'Opens a repair order in state REPORTED.' })
+  async createRepairOrder(
+    @Ctx() scope: RequestScope,
+    @Arg('input', () => CreateRepairOrderInput) input: CreateRepairOrderInput,
+  ): Promise<RepairOrderPayload> {
+    return { repairOrder: await createRepairOrder(scope, input) };
+  }
+
+  @FieldResolver(() => Equipment)
+  equipment(@Ctx() scope: RequestScope, @Root() order: RepairOrder) {
+    return loadReference(scope, Equipment, order.equipment);
+  }
+
+  @FieldResolver(() => Customer, { description: 'Owner of the unit when the fault was reported.' })
+  customer(@Ctx() scope: RequestScope, @Root() order: RepairOrder) {
+    return loadReference(scope, Customer, order.customer);
+  }
+}

@@ -1,0 +1,47 @@
+import { registerEnumType } from 'type-graphql';
+
+/** How the fault was reported. */
+export enum ReportChannel {
+  PHONE = 'PHONE',
+  EMAIL = 'EMAIL',
+  ONLINE = 'ONLINE',
+  ON_SITE = 'ON_SITE',
+}
+
+/** What kind of work the order is. */
+export enum RepairOrderType {
+  CORRECTIVE_REPAIR = 'CORRECTIVE_REPAIR',
+  PART_REPLACEMENT = 'PART_REPLACEMENT',
+  INSPECTION = 'INSPECTION',
+  OTHER = 'OTHER',
+}
+
+/** Where a repair order stands in the repair workflow. */
+export enum RepairOrderStatus {
+  REPORTED = 'REPORTED',
+  DISPATCHED = 'DISPATCHED',
+  ON_SITE = 'ON_SITE',
+  DIAGNOSED = 'DIAGNOSED',
+  PLAN_SUBMITTED = 'PLAN_SUBMITTED',
+  PLAN_REJECTED = 'PLAN_REJECTED',
+  PLAN_APPROVED = 'PLAN_APPROVED',
+  IN_REPAIR = 'IN_REPAIR',
+  PLAN_CHANGE_REQUESTED = 'PLAN_CHANGE_REQUESTED',
+  AWAITING_ACCEPTANCE = 'AWAITING_ACCEPTANCE',
+  ACCEPTED = 'ACCEPTED',
+  CLOSED = 'CLOSED',
+  CANCELLED = 'CANCELLED',
+}
+
+registerEnumType(ReportChannel, {
+  name: 'ReportChannel',
+  description: 'How a fault was reported (报修渠道).',
+});
+registerEnumType(RepairOrderType, {
+  name: 'RepairOrderType',
+  description: 'Kind of work a repair order covers.',
+});
+registerEnumType(RepairOrderStatus, {
+  name: 'RepairOrderStatus',
+  description: 'Workflow state of a repair order (维修工单状态).',
+});
