@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, Int } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../api/global-id.js';
 import { DateTimeScalar } from '../api/scalars.js';
 
@@ -9,7 +9,8 @@ import { DateTimeScalar } from '../api/scalars.js';
  * and a version for optimistic locking that the ORM checks and increments on every update.
  * GraphQL sees the global ID, derived from the class name and the key, as `id`.
  */
-// No @ObjectType here: each subclass is the object type and inherits these fields.
+// Subclasses inherit these fields. The base type itself is never returned, so the schema omits it.
+@ObjectType('NodeEntity')
 export abstract class NodeEntity {
   /** Properties the ORM or the database fills in, which `em.create` does not require. */
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'globalId';
