@@ -17,12 +17,17 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias: graphqlAlias },
-        test: { name: 'unit', include: ['core/**/*.spec.ts', 'plugins/**/*.spec.ts', 'test/unit/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          setupFiles: ['reflect-metadata'],
+          include: ['core/**/*.spec.ts', 'plugins/**/*.spec.ts', 'test/unit/**/*.test.ts'],
+        },
       },
       {
         resolve: { alias: graphqlAlias },
         test: {
           name: 'sqlite',
+          setupFiles: ['reflect-metadata'],
           include: integration,
           env: { TEST_DATABASE: 'sqlite' },
           testTimeout: 60_000,
@@ -33,6 +38,7 @@ export default defineConfig({
         resolve: { alias: graphqlAlias },
         test: {
           name: 'postgres',
+          setupFiles: ['reflect-metadata'],
           include: integration,
           env: { TEST_DATABASE: 'postgres' },
           testTimeout: 60_000,

@@ -5,7 +5,11 @@ import { validateArgument } from './api/validation.js';
 import type { ResolverClass, ServicePlugin } from './plugin.js';
 import { CORE_RESOLVERS } from './resolvers/index.js';
 
-/** Composes the GraphQL schema from the core resolvers and those of the enabled plugins. */
+/**
+ * Composes the GraphQL schema from the core resolvers and those of the enabled plugins.
+ * NOTE: type-graphql attaches a plugin's fields on core types to process-wide metadata, so build
+ * one schema per process; a second build with fewer plugins would keep the first build's fields.
+ */
 export async function buildServiceSchema(plugins: ServicePlugin[]): Promise<GraphQLSchema> {
   const resolvers = [...CORE_RESOLVERS, ...plugins.flatMap((plugin) => plugin.resolvers ?? [])];
   return buildSchema({

@@ -24,7 +24,7 @@ export function invalidInputs(problems: { field: string; message: string }[]) {
 
 /** No record of `type` has `value` in `field`. */
 export function notFound(type: string, field: string, value: string) {
-  return new GraphQLError(`${type} with ${field} "${value}" was not found`, {
+  return new GraphQLError(`${type} with ${field} "${value}" was not found: check the value`, {
     extensions: { code: 'NOT_FOUND', field },
   });
 }

@@ -22,13 +22,19 @@ function readSource(): SourceRow[] {
     from_line: 2,
     info: true,
     relax_column_count: true,
-  }) as { record: string[]; info: { lines: number } }[];
+  }) as unknown as { record: string[]; info: { lines: number } }[];
   return records
     .filter(({ info }) => info.lines !== 3454)
     .map(({ record, info }) => {
       const [whole, fraction = ''] = record[4].replace('-', '').split('.');
       const cents = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
-      return { line: info.lines, date: record[0], asset: record[1], text: record[2], cents: record[4].startsWith('-') ? -cents : cents };
+      return {
+        line: info.lines,
+        date: record[0],
+        asset: record[1],
+        text: record[2],
+        cents: record[4].startsWith('-') ? -cents : cents,
+      };
     });
 }
 
@@ -68,26 +74,40 @@ describe.skipIf(!databaseAvailable)('excavator history import', () => {
     const actual = Object.fromEntries(
       (rows as { serial: string; orders: number | string; total: unknown }[]).map((row) => [
         row.serial,
-        { orders: Number(row.orders), total: decimalFromStorage(row.total, 2, service.runtime.config.database.kind === 'sqlite') },
+        {
+          orders: Number(row.orders),
+          total: decimalFromStorage(
+            row.total,
+            2,
+            service.runtime.config.database.kind === 'sqlite',
+          ),
+        },
       ]),
     );
     for (const asset of ['A', 'B', 'C', 'D', 'E']) {
       const unitRows = source.filter((row) => row.asset === asset);
       const expectedTotal = formatCents(unitRows.reduce((sum, row) => sum + row.cents, 0n));
-      expect(actual[`EXC-${asset}`], `EXC-${asset}`).toEqual({ orders: unitRows.length, total: expectedTotal });
+      expect(actual[`EXC-${asset}`], `EXC-${asset}`).toEqual({
+        orders: unitRows.length,
+        total: expectedTotal,
+      });
     }
   });
 
   it('changes nothing on a second run', async () => {
     const before = await service.runtime.runAsSystem(async (scope) => ({
-      orders: await scope.em.getConnection().execute('select count(*) as n, max(updated_at) as changed from repair_order'),
+      orders: await scope.em
+        .getConnection()
+        .execute('select count(*) as n, max(updated_at) as changed from repair_order'),
     }));
     const report = await service.runtime.runAsSystem((scope) => importExcavatorHistory(scope));
     expect(report.imported).toBe(0);
     expect(report.alreadyPresent).toBe(5484);
     expect(report.rejected).toHaveLength(1);
     const after = await service.runtime.runAsSystem(async (scope) => ({
-      orders: await scope.em.getConnection().execute('select count(*) as n, max(updated_at) as changed from repair_order'),
+      orders: await scope.em
+        .getConnection()
+        .execute('select count(*) as n, max(updated_at) as changed from repair_order'),
     }));
     expect(after).toEqual(before);
   });
@@ -97,18 +117,33 @@ describe.skipIf(!databaseAvailable)('excavator history import', () => {
       equipmentBySerial: {
         repairOrders: {
           totalCount: number;
-          edges: { node: { reportedAt: string; faultDescription: string; cost: { amount: string; currency: string } } }[];
+          edges: {
+            node: {
+              reportedAt: string;
+              faultDescription: string;
+              cost: { amount: string; currency: string };
+            };
+          }[];
         };
       };
-    }>(`{ equipmentBySerial(serial: "EXC-A") { repairOrders(first: 5) { totalCount edges { node { reportedAt faultDescription cost { amount currency } } } } } }`);
+    }>(
+      `{ equipmentBySerial(serial: "EXC-A") { repairOrders(first: 5) { totalCount edges { node { reportedAt faultDescription cost { amount currency } } } } } }`,
+    );
     expect(response.errors).toBeUndefined();
     const history = response.data!.equipmentBySerial.repairOrders;
-    const unitRows = source.filter((row) => row.asset === 'A').sort((a, b) => b.date.localeCompare(a.date));
+    const unitRows = source
+      .filter((row) => row.asset === 'A')
+      .sort((a, b) => b.date.localeCompare(a.date));
     expect(history.totalCount).toBe(unitRows.length);
-    expect(history.edges.map((edge) => edge.node.reportedAt.slice(0, 10))).toEqual(unitRows.slice(0, 5).map((row) => row.date));
+    expect(history.edges.map((edge) => edge.node.reportedAt.slice(0, 10))).toEqual(
+      unitRows.slice(0, 5).map((row) => row.date),
+    );
     for (const { node } of history.edges) {
       const match = unitRows.find(
-        (row) => row.date === node.reportedAt.slice(0, 10) && row.text === node.faultDescription && formatCents(row.cents) === node.cost.amount,
+        (row) =>
+          row.date === node.reportedAt.slice(0, 10) &&
+          row.text === node.faultDescription &&
+          formatCents(row.cents) === node.cost.amount,
       );
       expect(match, node.faultDescription).toBeDefined();
       expect(node.cost.currency).toBe('AUD');
@@ -123,8 +158,16 @@ describe.skipIf(!databaseAvailable)('excavator history import', () => {
         `query($after: String) { equipmentBySerial(serial: "EXC-A") { repairOrders(first: 40, after: $after) { pageInfo { hasNextPage endCursor } edges { node { number } } } } }`,
         { after },
       );
-      const page = (response.data as { equipmentBySerial: { repairOrders: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { number: string } }[] } } })
-        .equipmentBySerial.repairOrders;
+      const page = (
+        response.data as {
+          equipmentBySerial: {
+            repairOrders: {
+              pageInfo: { hasNextPage: boolean; endCursor: string };
+              edges: { node: { number: string } }[];
+            };
+          };
+        }
+      ).equipmentBySerial.repairOrders;
       seen.push(...page.edges.map((edge) => edge.node.number));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);

@@ -15,15 +15,20 @@ export const databaseKind: 'sqlite' | 'postgres' =
   process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
 
 /** Server for test databases; each test file creates and drops its own database on it. */
-export const postgresServerUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const postgresServerUrl =
+  process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function checkAvailability(): Promise<boolean> {
   if (databaseKind === 'sqlite') return true;
   if (await isPostgresReachable(postgresServerUrl)) return true;
   if (process.env.TEST_REQUIRE_POSTGRES === '1') {
-    throw new Error(`PostgreSQL is unreachable at ${postgresServerUrl} and TEST_REQUIRE_POSTGRES=1: start it or set TEST_POSTGRES_URL`);
+    throw new Error(
+      `PostgreSQL is unreachable at ${postgresServerUrl} and TEST_REQUIRE_POSTGRES=1: start it or set TEST_POSTGRES_URL`,
+    );
   }
-  console.warn(`PostgreSQL is unreachable at ${postgresServerUrl}: skipping the postgres project (set TEST_REQUIRE_POSTGRES=1 to fail instead)`);
+  console.warn(
+    `PostgreSQL is unreachable at ${postgresServerUrl}: skipping the postgres project (set TEST_REQUIRE_POSTGRES=1 to fail instead)`,
+  );
   return false;
 }
 

@@ -13,9 +13,15 @@ export interface TestService {
   runtime: ServiceRuntime;
   server: RunningServer;
   /** Sends a GraphQL operation over HTTP and returns the parsed response body. */
-  http<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<ExecutionResult<T>>;
+  http<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<ExecutionResult<T>>;
   /** Runs an operation in process and returns its result and the SQL statements it issued. */
-  run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ result: ExecutionResult<T>; statements: number }>;
+  run<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ result: ExecutionResult<T>; statements: number }>;
   close(): Promise<void>;
 }
 
@@ -30,7 +36,11 @@ export async function startTestService(options: { demoData?: boolean } = {}): Pr
     demoData: options.demoData ?? false,
     plugins: 'all',
   };
-  const runtime = await createRuntime({ config, plugins: AVAILABLE_PLUGINS, logger: createLogger('error') });
+  const runtime = await createRuntime({
+    config,
+    plugins: AVAILABLE_PLUGINS,
+    logger: createLogger('error'),
+  });
   const server = await startServer(runtime, 0, '127.0.0.1');
 
   return {
@@ -42,12 +52,17 @@ export async function startTestService(options: { demoData?: boolean } = {}): Pr
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query, variables }),
       });
-      return response.json();
+      return (await response.json()) as ExecutionResult<never>;
     },
     async run(query, variables) {
       const scope = runtime.createScope();
       const result = await countStatements(scope.statements, () =>
-        execute({ schema: runtime.schema, document: parse(query), variableValues: variables, contextValue: scope }),
+        execute({
+          schema: runtime.schema,
+          document: parse(query),
+          variableValues: variables,
+          contextValue: scope,
+        }),
       );
       return { result: result as ExecutionResult<never>, statements: scope.statements.count };
     },

@@ -48,8 +48,7 @@ export interface ExcavatorParseResult {
 
 /**
  * Absolute path of the folder that contains `excavators.csv` and `excavators-cleaned.csv`.
- *
- * NOTE: `tsc` does not copy the data folder into `dist`, so compiled code must pass its own `dir`.
+ * `npm run build` copies the folder next to the compiled code, so the path holds in `dist` too.
  */
 export const EXCAVATOR_DATA_DIR = fileURLToPath(new URL('../data/excavator-mwo', import.meta.url));
 
