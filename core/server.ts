@@ -4,6 +4,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request, type Response } from 'express';
+import { execute, subscribe } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { formatServiceError } from './api/error-formatting.js';
@@ -19,6 +20,15 @@ export interface RunningServer {
   wsUrl: string;
   port: number;
   close(): Promise<void>;
+}
+
+/** Per-socket state: the scope and start time of each running operation, by operation id. */
+type WsExtra = {
+  operations?: Map<string, { scope: RequestScope; started: number }>;
+};
+
+function scopeOf(contextValue: unknown): RequestScope {
+  return contextValue as RequestScope;
 }
 
 /** Logs one line per operation: name, duration, SQL statement count and error codes. */
@@ -69,14 +79,20 @@ export async function startServer(
   const httpServer: Server = createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
 
-  const wsCleanup = useServer<Record<string, unknown>, { scope?: RequestScope }>(
+  const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
     {
       schema: runtime.schema,
       context: (ctx, id) => {
         const scope = runtime.createScope(undefined, { requestId: `ws-${id}` });
-        ctx.extra.scope = scope;
+        ctx.extra.operations ??= new Map();
+        ctx.extra.operations.set(id, { scope, started: performance.now() });
         return scope as unknown as Record<string, unknown>;
       },
+      // Statements are counted in the operation's async context, as on HTTP.
+      execute: (args) =>
+        countStatements(scopeOf(args.contextValue).statements, () => execute(args)),
+      subscribe: (args) =>
+        countStatements(scopeOf(args.contextValue).statements, () => subscribe(args)),
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!result.errors) return undefined;
         return {
@@ -92,6 +108,20 @@ export async function startServer(
             extensions: formatted.extensions,
           });
         }),
+      onComplete: (ctx, id, payload) => {
+        const operation = ctx.extra.operations?.get(id);
+        if (!operation) return;
+        ctx.extra.operations!.delete(id);
+        operation.scope.logger.info(
+          {
+            operation: payload.operationName ?? null,
+            durationMs: Math.round((performance.now() - operation.started) * 10) / 10,
+            statements: operation.scope.statements.count,
+            transport: 'graphql-ws',
+          },
+          'graphql operation',
+        );
+      },
     },
     wsServer,
   );
