@@ -8,7 +8,10 @@ export default tseslint.config(
   {
     rules: {
       // Decorated classes and GraphQL resolvers often take arguments they do not read.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
 );

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { MikroORM, type EntityClass, type MigrationObject } from '@mikro-orm/core';
 import { ormOptions } from '../core/database/orm.js';
 import { createDatabase, dropDatabase, withDatabase } from '../core/database/postgres-admin.js';
@@ -63,11 +63,24 @@ export async function createMigration(
       file,
       `import { Migration } from '@mikro-orm/migrations';\n\nexport class ${className} extends Migration {\n  override async up(): Promise<void> {\n${statements}\n  }\n}\n`,
     );
-    console.log(
-      `wrote ${file}; add { name: '${className}', class: ${className} } to ${folder}/index.ts`,
-    );
+    registerMigration(`${folder}/index.ts`, className);
+    console.log(`wrote ${file} and registered it in ${folder}/index.ts`);
   } finally {
     await orm.close(true);
     await dropDatabase(serverUrl, scratch);
   }
+}
+
+/** Adds the migration's import and its entry at the end of the module's migration list. */
+function registerMigration(indexFile: string, className: string): void {
+  const source = readFileSync(indexFile, 'utf8');
+  const withImport = source.replace(
+    /^(import type \{ MigrationObject \} from '@mikro-orm\/core';\n(?:import .*\n)*)/m,
+    `$1import { ${className} } from './${className}.js';\n`,
+  );
+  const entry = `  { name: '${className}', class: ${className} },\n`;
+  const registered = /\[\];\s*$/.test(withImport)
+    ? withImport.replace(/\[\];\s*$/, `[\n${entry}];\n`)
+    : withImport.replace(/\n\];\s*$/, `\n${entry}];\n`);
+  writeFileSync(indexFile, registered);
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../core/config.js';
+import { DEMO_ADMIN_KEY, DEMO_PARTNER_KEY } from '../core/demo/demo-keys.js';
 import { createLogger } from '../core/logger.js';
 import { createRuntime } from '../core/runtime.js';
 import { startServer } from '../core/server.js';
@@ -21,6 +22,11 @@ async function main(): Promise<void> {
   const server = await startServer(runtime);
   logger.info({ url: server.url }, 'server started');
   console.log(`GraphQL API ready at ${server.url} (WebSocket ${server.wsUrl})`);
+  if (config.demoData && config.environment !== 'production') {
+    console.log(`Demo API keys (send as "Authorization: Bearer <key>"):`);
+    console.log(`  admin:                           ${DEMO_ADMIN_KEY}`);
+    console.log(`  partner ERP of customer EXC-FLEET: ${DEMO_PARTNER_KEY}`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

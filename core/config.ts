@@ -35,6 +35,18 @@ const environmentSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` }).optional(),
   DEMO_DATA: booleanFlag.optional(),
+  JWT_SECRET: z
+    .string()
+    .min(32, 'expected a secret of at least 32 characters for HS256')
+    .optional(),
+  JWT_JWKS_URL: z.string().url('expected an https:// URL of a JSON Web Key Set').optional(),
+  JWT_ISSUER: z.string().optional(),
+  JWT_AUDIENCE: z.string().optional(),
+  BOOTSTRAP_ADMIN_API_KEY: z
+    .string()
+    .min(24, 'expected a random key of at least 24 characters')
+    .regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, - and _ only')
+    .optional(),
   PLUGINS: z
     .string()
     .trim()
@@ -43,6 +55,9 @@ const environmentSchema = z.object({
     })
     .default('all'),
 });
+
+/** Variables whose values never appear in error messages or logs. */
+const SECRETS = new Set(['JWT_SECRET', 'BOOTSTRAP_ADMIN_API_KEY']);
 
 /** The database the process talks to, parsed from `DATABASE_URL`. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -59,6 +74,10 @@ export interface AppConfig {
   demoData: boolean;
   /** Plugin ids to enable, or 'all'. */
   plugins: 'all' | string[];
+  /** How staff tokens are verified: an HS256 secret or a JWKS URL, with optional claims to check. */
+  jwt: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  /** When set, an admin API client with this key exists. */
+  bootstrapAdminApiKey?: string;
 }
 
 /** Raised when an environment variable is missing or malformed; names the variable and the form. */
@@ -92,12 +111,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
         const value = present[name];
-        const shown = value === undefined ? 'missing' : `"${value}"`;
+        const shown =
+          value === undefined ? 'missing' : SECRETS.has(name) ? 'value hidden' : `"${value}"`;
         return `${name} is invalid (${shown}): ${issue.message}`;
       }),
     );
   }
   const values = parsed.data;
+  if (values.JWT_SECRET && values.JWT_JWKS_URL) {
+    throw new ConfigError([
+      'JWT_SECRET and JWT_JWKS_URL are both set: set one, a shared secret or a key set URL',
+    ]);
+  }
   const production = values.NODE_ENV === 'production';
   return {
     environment: values.NODE_ENV,
@@ -108,5 +133,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'warn' : 'info'),
     demoData: values.DEMO_DATA ?? !production,
     plugins: values.PLUGINS === 'all' ? 'all' : values.PLUGINS.split(',').map((id) => id.trim()),
+    jwt: {
+      secret: values.JWT_SECRET,
+      jwksUrl: values.JWT_JWKS_URL,
+      issuer: values.JWT_ISSUER,
+      audience: values.JWT_AUDIENCE,
+    },
+    bootstrapAdminApiKey: values.BOOTSTRAP_ADMIN_API_KEY,
   };
 }

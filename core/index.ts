@@ -23,3 +23,6 @@ export * from './plugin.js';
 export * from './request-scope.js';
 export { EquipmentConnection, CustomerConnection } from './resolvers/connections.js';
 export * from './services/records.js';
+export * from './security/tenancy.js';
+export * from './security/access.js';
+export * from './security/principal.js';

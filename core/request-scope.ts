@@ -5,17 +5,9 @@ import type { Logger } from 'pino';
 import type { AppConfig } from './config.js';
 import { StatementCounter } from './database/statement-counter.js';
 import type { LoaderDefinition } from './loaders.js';
+import { ANONYMOUS, type Principal } from './security/principal.js';
 
-/** Who is making the request. Anonymous until authentication is configured for the transport. */
-export interface Principal {
-  kind: 'anonymous' | 'staff' | 'api-client' | 'system';
-  id: string;
-  /** Set for a principal that may see one customer's records only. */
-  customerId?: string;
-}
-
-export const ANONYMOUS: Principal = { kind: 'anonymous', id: 'anonymous' };
-export const SYSTEM: Principal = { kind: 'system', id: 'system' };
+export { ANONYMOUS, SYSTEM, type Principal } from './security/principal.js';
 
 /**
  * Everything one GraphQL operation, subscription event or background job works with: its own

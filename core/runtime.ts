@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from './config.js';
 import { openDatabase } from './database/orm.js';
 import { countStatements, StatementCounter } from './database/statement-counter.js';
+import { createDemoKeys } from './demo/demo-keys.js';
 import { seedCoreDemoData } from './demo/seed.js';
 import { CORE_ENTITIES } from './entities/index.js';
 import { Customer } from './entities/customer.entity.js';
@@ -13,6 +14,13 @@ import type { ServicePlugin } from './plugin.js';
 import { checkPluginNamespaces, resolvePlugins } from './plugin-registry.js';
 import { ANONYMOUS, RequestScope, SYSTEM, type Principal } from './request-scope.js';
 import { buildServiceSchema } from './schema.js';
+import { ensureBootstrapAdmin } from './security/api-keys.js';
+import { Authenticator } from './security/authenticator.js';
+import {
+  assertTenancyDeclared,
+  TENANT_FILTER,
+  type TenantFilterParams,
+} from './security/tenancy.js';
 
 /** What the service runs on: the open database, the composed schema and the enabled plugins. */
 export class ServiceRuntime {
@@ -22,7 +30,11 @@ export class ServiceRuntime {
     readonly orm: MikroORM,
     readonly schema: GraphQLSchema,
     readonly plugins: ServicePlugin[],
-  ) {}
+  ) {
+    this.authenticator = new Authenticator(orm, config, logger.child({ component: 'auth' }));
+  }
+
+  readonly authenticator: Authenticator;
 
   /** Creates a scope with its own EntityManager and loaders, for a request, an event or a job. */
   createScope(
@@ -30,6 +42,11 @@ export class ServiceRuntime {
     options: { requestId?: string; statements?: StatementCounter } = {},
   ): RequestScope {
     const em = this.orm.em.fork({ clear: true, useContext: false });
+    // Every query of this scope is limited to the principal's customer, if it has one.
+    em.setFilterParams(TENANT_FILTER, {
+      customerId: principal.customerId ?? null,
+    } satisfies TenantFilterParams);
+    em.setLoggerContext({ principal: principal.id, principalName: principal.name });
     return new RequestScope(em, this.config, this.logger, principal, options);
   }
 
@@ -65,8 +82,14 @@ export async function createRuntime(options: {
   });
   try {
     checkPluginNamespaces(plugins, orm.getMetadata());
+    assertTenancyDeclared(Object.values(orm.getMetadata().getAll()));
     const schema = await buildServiceSchema(plugins);
     const runtime = new ServiceRuntime(config, logger, orm, schema, plugins);
+    if (config.bootstrapAdminApiKey) {
+      await runtime.runAsSystem((scope) =>
+        ensureBootstrapAdmin(scope, config.bootstrapAdminApiKey!),
+      );
+    }
     if (config.demoData) await loadDemoData(runtime);
     logger.info(
       { plugins: plugins.map((plugin) => plugin.id), database: config.database.kind },
@@ -90,4 +113,6 @@ async function loadDemoData(runtime: ServiceRuntime): Promise<void> {
     await runtime.runAsSystem((scope) => plugin.seed!(scope));
     runtime.logger.info({ plugin: plugin.id }, 'demo data loaded');
   }
+  // The demo keys are public knowledge, so a production process never creates them.
+  if (runtime.config.environment !== 'production') await runtime.runAsSystem(createDemoKeys);
 }

@@ -4,6 +4,7 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { validateArgument } from './api/validation.js';
 import type { ResolverClass, ServicePlugin } from './plugin.js';
 import { CORE_RESOLVERS } from './resolvers/index.js';
+import { assertAccessDeclared } from './security/access.js';
 
 /**
  * Composes the GraphQL schema from the core resolvers and those of the enabled plugins.
@@ -12,12 +13,14 @@ import { CORE_RESOLVERS } from './resolvers/index.js';
  */
 export async function buildServiceSchema(plugins: ServicePlugin[]): Promise<GraphQLSchema> {
   const resolvers = [...CORE_RESOLVERS, ...plugins.flatMap((plugin) => plugin.resolvers ?? [])];
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: resolvers as unknown as NonEmptyArray<ResolverClass>,
     orphanedTypes: plugins.flatMap((plugin) => plugin.orphanedTypes ?? []),
     validateFn: validateArgument,
     emitSchemaFile: false,
   });
+  assertAccessDeclared(schema);
+  return schema;
 }
 
 /** Prints the schema in a stable order, as committed in schema/schema.graphql. */

@@ -9,7 +9,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { formatServiceError } from './api/error-formatting.js';
 import { countStatements, StatementCounter } from './database/statement-counter.js';
-import type { RequestScope } from './request-scope.js';
+import type { Principal, RequestScope } from './request-scope.js';
 import type { ServiceRuntime } from './runtime.js';
 
 /** A listening server and how to stop it. */
@@ -24,6 +24,7 @@ export interface RunningServer {
 
 /** Per-socket state: the scope and start time of each running operation, by operation id. */
 type WsExtra = {
+  principal?: Principal;
   operations?: Map<string, { scope: RequestScope; started: number }>;
 };
 
@@ -82,8 +83,25 @@ export async function startServer(
   const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
     {
       schema: runtime.schema,
+      // A socket authenticates once, in connection_init; a bad credential closes it with 4403.
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const authorization = params.authorization ?? params.Authorization;
+        try {
+          ctx.extra.principal = await runtime.authenticator.authenticate(
+            typeof authorization === 'string' ? authorization : undefined,
+          );
+          return true;
+        } catch (error) {
+          runtime.logger.warn(
+            { reason: (error as Error).message },
+            'graphql-ws connection rejected',
+          );
+          return false;
+        }
+      },
       context: (ctx, id) => {
-        const scope = runtime.createScope(undefined, { requestId: `ws-${id}` });
+        const scope = runtime.createScope(ctx.extra.principal, { requestId: `ws-${id}` });
         ctx.extra.operations ??= new Map();
         ctx.extra.operations.set(id, { scope, started: performance.now() });
         return scope as unknown as Record<string, unknown>;
@@ -97,12 +115,14 @@ export async function startServer(
         if (!result.errors) return undefined;
         return {
           ...result,
-          errors: result.errors.map((error) => formatServiceError(error.toJSON(), error)),
+          errors: result.errors.map((error) =>
+            formatServiceError(error.toJSON(), error, runtime.schema),
+          ),
         };
       },
       onError: (_ctx, _id, _payload, errors) =>
         errors.map((error) => {
-          const formatted = formatServiceError(error.toJSON(), error);
+          const formatted = formatServiceError(error.toJSON(), error, runtime.schema);
           return Object.assign(error, {
             message: formatted.message,
             extensions: formatted.extensions,
@@ -128,7 +148,7 @@ export async function startServer(
 
   const apollo = new ApolloServer<RequestScope>({
     schema: runtime.schema,
-    formatError: formatServiceError,
+    formatError: (formatted, error) => formatServiceError(formatted, error, runtime.schema),
     includeStacktraceInErrorResponses: false,
     introspection: runtime.config.environment !== 'production',
     plugins: [
@@ -171,7 +191,7 @@ export async function startServer(
     },
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
-        runtime.createScope(undefined, {
+        runtime.createScope(await runtime.authenticator.authenticate(req.get('authorization')), {
           requestId: acceptedRequestId(req.get('x-request-id')),
           statements: res.locals.statements as StatementCounter,
         }),

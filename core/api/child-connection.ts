@@ -127,6 +127,8 @@ async function loadChildRows<T extends { id: string }>(
         `row_number() over (partition by child.${parentColumn} order by child.${sortColumn} ${direction}, child.id ${direction}) as row_rank`,
       ),
     ]).where({ $and: [filter, { $or: parentConditions }] } as FilterQuery<T>);
+    // Query builders skip ORM filters unless asked, and the tenant filter must always apply.
+    await qb.applyFilters();
 
     const knex = em.getKnex();
     const ranked = knex
@@ -162,7 +164,7 @@ async function countChildRows<T extends { id: string }>(
     groups.set(groupKey, [...(groups.get(groupKey) ?? []), key]);
   }
   for (const group of groups.values()) {
-    const rows = (await em
+    const counter = em
       .createQueryBuilder(options.entity, 'child')
       .select([raw(`child.${parentColumn} as parent_id`), raw('count(*) as total')])
       .where({
@@ -171,8 +173,12 @@ async function countChildRows<T extends { id: string }>(
           { [options.parentProperty]: { $in: group.map((key) => key.parentId) } },
         ],
       } as FilterQuery<T>)
-      .groupBy(raw(`child.${parentColumn}`) as never)
-      .execute('all', false)) as { parent_id: string; total: number | string }[];
+      .groupBy(raw(`child.${parentColumn}`) as never);
+    await counter.applyFilters();
+    const rows = (await counter.execute('all', false)) as {
+      parent_id: string;
+      total: number | string;
+    }[];
     for (const row of rows)
       totals.set(`${JSON.stringify(group[0].filter)}|${row.parent_id}`, Number(row.total));
   }

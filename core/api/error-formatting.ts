@@ -2,11 +2,13 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { OptimisticLockError } from '@mikro-orm/core';
 import {
   GraphQLError,
+  isEnumType,
   Kind,
   parse,
   visit,
   type ASTNode,
   type GraphQLFormattedError,
+  type GraphQLSchema,
 } from 'graphql';
 
 /** Codes Apollo and graphql-ws produce for malformed documents; their messages are safe to show. */
@@ -39,10 +41,15 @@ const VALUE_KINDS = new Set<string>([
 export function formatServiceError(
   formatted: GraphQLFormattedError,
   error: unknown,
+  schema?: GraphQLSchema,
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const code = formatted.extensions?.code;
-  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  const base = {
+    message: withEnumValues(formatted.message, schema),
+    locations: formatted.locations,
+    path: formatted.path,
+  };
 
   if (original instanceof OptimisticLockError) {
     return {
@@ -75,6 +82,15 @@ export function formatServiceError(
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/** Appends the accepted values to graphql-js's "Value … does not exist in … enum." messages. */
+function withEnumValues(message: string, schema: GraphQLSchema | undefined): string {
+  const match = /does not exist in "(\w+)" enum\./.exec(message);
+  const type = match && schema?.getType(match[1]);
+  if (!type || !isEnumType(type)) return message;
+  const values = type.getValues().map((value) => value.name);
+  return `${message.replace(/\.$/, '')}: use one of ${values.join(', ')}`;
 }
 
 function isPublicError(error: unknown): boolean {

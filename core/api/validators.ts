@@ -18,8 +18,16 @@ export function IsTimeZone(options?: ValidationOptions) {
   );
 }
 
-/** Accepts a decimal string that is zero or more, with at most `scale` digits after the point. */
-export function IsNonNegativeDecimal(scale: number, options?: ValidationOptions) {
+/**
+ * Accepts a decimal string that is zero or more and fits a `numeric(precision, scale)` column: at
+ * most `scale` digits after the point and `precision - scale` before it.
+ */
+export function IsNonNegativeDecimal(
+  precision: number,
+  scale: number,
+  options?: ValidationOptions,
+) {
+  const limit = new Big(10).pow(precision - scale);
   return ValidateBy(
     {
       name: 'isNonNegativeDecimal',
@@ -27,10 +35,28 @@ export function IsNonNegativeDecimal(scale: number, options?: ValidationOptions)
         validate: (value: unknown) => {
           if (typeof value !== 'string') return false;
           const [, fraction = ''] = value.split('.');
-          return fraction.length <= scale && new Big(value).gte(0);
+          const amount = new Big(value);
+          return fraction.length <= scale && amount.gte(0) && amount.lt(limit);
         },
         defaultMessage: () =>
-          `must be zero or more with at most ${scale} decimal places, such as "1250.${'0'.repeat(scale)}"`,
+          `must be zero or more, below ${limit.toFixed(0)}, with at most ${scale} decimal places, such as "1250.${'0'.repeat(scale)}"`,
+      },
+    },
+    options,
+  );
+}
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** Accepts an ISO 4217 currency code that the runtime knows, such as "AUD" or "CNY". */
+export function IsCurrencyCode(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isCurrencyCode',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && CURRENCIES.has(value),
+        defaultMessage: () =>
+          'must be an ISO 4217 currency code in capitals, such as "AUD", "CNY" or "USD"',
       },
     },
     options,

@@ -1,6 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { MikroORM, type EntityClass, type MigrationObject, type Options } from '@mikro-orm/core';
+import {
+  FlushMode,
+  MikroORM,
+  type EntityClass,
+  type MigrationObject,
+  type Options,
+} from '@mikro-orm/core';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -24,6 +30,9 @@ export function ormOptions(setup: OrmSetup): Options {
     extensions: [Migrator],
     // Every request forks its own EntityManager; the global one must never be used directly.
     allowGlobalContext: false,
+    // Changes reach the database only on an explicit flush, so a lookup that fails validation
+    // halfway through a mutation cannot write the half-built record.
+    flushMode: FlushMode.COMMIT,
     debug: setup.logQueries ? (['query'] as const) : false,
     loggerFactory: (options: ConstructorParameters<typeof OrmLogger>[0]) =>
       new OrmLogger(options, setup.logger),

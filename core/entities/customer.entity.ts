@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../api/node.js';
+import { Tenancy } from '../security/tenancy.js';
 import { CustomerKind } from './enums.js';
 import { NodeEntity } from './node-entity.js';
 
@@ -23,6 +24,7 @@ export class CustomerContact {
 /** A company that owns or operates equipment the service organisation looks after. */
 @ObjectType('Customer', { implements: Node })
 @Entity({ tableName: 'customer' })
+@Tenancy({ owner: 'id' })
 export class Customer extends NodeEntity {
   @Field(() => String, { description: 'Unique business code, such as "PETRO-NW".' })
   @Property({ type: 'string', length: 32, unique: true })

@@ -1,12 +1,14 @@
 import { Entity, Enum, Property, Unique, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../api/node.js';
+import { Tenancy } from '../security/tenancy.js';
 import { EquipmentCategory } from './enums.js';
 import { NodeEntity } from './node-entity.js';
 
 /** A product line that units are built to, with its service documentation. */
 @ObjectType('EquipmentModel', { implements: Node })
 @Entity({ tableName: 'equipment_model' })
+@Tenancy({ shared: true })
 @Unique({ properties: ['manufacturer', 'modelCode'] })
 export class EquipmentModel extends NodeEntity {
   @Field(() => String)

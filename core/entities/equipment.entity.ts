@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Ref, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../api/node.js';
+import { Tenancy } from '../security/tenancy.js';
 import { DateTimeScalar, DecimalScalar, LocalDateScalar } from '../api/scalars.js';
 import { DecimalType } from '../database/decimal.type.js';
 import { Customer } from './customer.entity.js';
@@ -31,6 +32,7 @@ export class MeterReading {
 /** A delivered unit, identified by its serial number: a rig, a mud pump, a top drive. */
 @ObjectType('Equipment', { implements: Node })
 @Entity({ tableName: 'equipment' })
+@Tenancy({ owner: 'customer' })
 export class Equipment extends NodeEntity {
   @Field(() => String, { description: 'Unique serial number, such as "MP-2024-0117".' })
   @Property({ type: 'string', length: 40, unique: true })

@@ -1,3 +1,4 @@
+import { ApiClient } from '../security/api-client.entity.js';
 import { Customer } from './customer.entity.js';
 import { EquipmentModel } from './equipment-model.entity.js';
 import { Equipment } from './equipment.entity.js';
@@ -5,4 +6,4 @@ import { Site } from './site.entity.js';
 import { Staff } from './staff.entity.js';
 
 /** Entities the core owns; plugins add theirs through the plugin contract. */
-export const CORE_ENTITIES = [Customer, Site, EquipmentModel, Equipment, Staff];
+export const CORE_ENTITIES = [Customer, Site, EquipmentModel, Equipment, Staff, ApiClient];

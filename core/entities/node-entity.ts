@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateTimeType, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../api/global-id.js';
 import { DateTimeScalar } from '../api/scalars.js';
@@ -19,11 +19,11 @@ export abstract class NodeEntity {
   id: string = randomUUID();
 
   @Field(() => DateTimeScalar)
-  @Property({ type: 'datetime', onCreate: () => new Date() })
+  @Property({ type: DateTimeType, onCreate: () => new Date() })
   createdAt: Date = new Date();
 
   @Field(() => DateTimeScalar)
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
   @Field(() => Int, { description: 'Increases with every change.' })

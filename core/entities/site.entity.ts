@@ -1,6 +1,7 @@
 import { Entity, Enum, ManyToOne, Property, type Ref, type Opt } from '@mikro-orm/core';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Node } from '../api/node.js';
+import { Tenancy } from '../security/tenancy.js';
 import { Customer } from './customer.entity.js';
 import { SiteKind } from './enums.js';
 import { NodeEntity } from './node-entity.js';
@@ -8,6 +9,7 @@ import { NodeEntity } from './node-entity.js';
 /** A place where a customer's equipment stands: a well site, a rig, a base, a yard, a plant. */
 @ObjectType('Site', { implements: Node })
 @Entity({ tableName: 'site' })
+@Tenancy({ owner: 'customer' })
 export class Site extends NodeEntity {
   @ManyToOne(() => Customer, { ref: true, index: true })
   customer!: Ref<Customer>;

@@ -1,6 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../api/connection.js';
 import { Customer } from '../entities/customer.entity.js';
+import { Access } from '../security/access.js';
+import { StaffRole } from '../entities/enums.js';
 import type { RequestScope } from '../request-scope.js';
 import { customerEquipment, customerSites } from '../services/children.js';
 import {
@@ -21,16 +23,19 @@ import {
 
 @Resolver(() => Customer)
 export class CustomerResolver {
+  @Access({ roles: 'any', customers: true })
   @Query(() => Customer, { nullable: true, description: 'A customer by its global ID.' })
   customer(@Ctx() scope: RequestScope, @Arg('id', () => ID) id: string) {
     return requireRecord(scope, Customer, id, 'id');
   }
 
+  @Access({ roles: 'any', customers: true })
   @Query(() => Customer, { nullable: true, description: 'A customer by its unique business code.' })
   customerByCode(@Ctx() scope: RequestScope, @Arg('code', () => String) code: string) {
     return customerByCode(scope, code);
   }
 
+  @Access({ roles: 'any', customers: true })
   @Query(() => CustomerConnection, {
     description: 'Customers, filtered and sorted; code ascending by default.',
   })
@@ -43,6 +48,7 @@ export class CustomerResolver {
     return listCustomers(scope, filter, orderBy, page);
   }
 
+  @Access({ roles: [StaffRole.SERVICE_MANAGER] })
   @Mutation(() => CustomerPayload)
   async createCustomer(
     @Ctx() scope: RequestScope,
@@ -51,6 +57,7 @@ export class CustomerResolver {
     return { customer: await createCustomer(scope, input) };
   }
 
+  @Access({ roles: [StaffRole.SERVICE_MANAGER] })
   @Mutation(() => CustomerPayload)
   async updateCustomer(
     @Ctx() scope: RequestScope,

@@ -1,6 +1,8 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { ConnectionArgs } from '../api/connection.js';
 import { EquipmentModel } from '../entities/equipment-model.entity.js';
+import { Access } from '../security/access.js';
+import { StaffRole } from '../entities/enums.js';
 import type { RequestScope } from '../request-scope.js';
 import {
   createEquipmentModel,
@@ -18,6 +20,7 @@ import {
 
 @Resolver(() => EquipmentModel)
 export class EquipmentModelResolver {
+  @Access({ roles: 'any', customers: true })
   @Query(() => EquipmentModel, {
     nullable: true,
     description: 'An equipment model by its global ID.',
@@ -26,6 +29,7 @@ export class EquipmentModelResolver {
     return requireRecord(scope, EquipmentModel, id, 'id');
   }
 
+  @Access({ roles: 'any', customers: true })
   @Query(() => EquipmentModelConnection, { description: 'Equipment models, by model code.' })
   equipmentModels(
     @Ctx() scope: RequestScope,
@@ -35,6 +39,7 @@ export class EquipmentModelResolver {
     return listEquipmentModels(scope, filter, page);
   }
 
+  @Access({ roles: [StaffRole.SERVICE_MANAGER] })
   @Mutation(() => EquipmentModelPayload)
   async createEquipmentModel(
     @Ctx() scope: RequestScope,
@@ -43,6 +48,7 @@ export class EquipmentModelResolver {
     return { equipmentModel: await createEquipmentModel(scope, input) };
   }
 
+  @Access({ roles: [StaffRole.SERVICE_MANAGER] })
   @Mutation(() => EquipmentModelPayload)
   async updateEquipmentModel(
     @Ctx() scope: RequestScope,

@@ -19,7 +19,7 @@ export class MeterReadingInput {
   name!: string;
 
   @Field(() => DecimalScalar)
-  @IsNonNegativeDecimal(4)
+  @IsNonNegativeDecimal(18, 4)
   value!: string;
 
   @Field(() => String, { nullable: true })
@@ -65,7 +65,7 @@ export class CreateEquipmentInput {
 
   @Field(() => DecimalScalar, { nullable: true })
   @IsOptional()
-  @IsNonNegativeDecimal(1)
+  @IsNonNegativeDecimal(14, 1)
   runningHours?: string | null;
 
   @Field(() => [MeterReadingInput], { nullable: true })
@@ -97,7 +97,7 @@ export class UpdateEquipmentInput {
 
   @Field(() => DecimalScalar, { nullable: true })
   @IsOptional()
-  @IsNonNegativeDecimal(1)
+  @IsNonNegativeDecimal(14, 1)
   runningHours?: string | null;
 
   @Field(() => [MeterReadingInput], { nullable: true })

@@ -5,6 +5,8 @@ import { Customer } from '../entities/customer.entity.js';
 import { EquipmentModel } from '../entities/equipment-model.entity.js';
 import { Equipment } from '../entities/equipment.entity.js';
 import { Site } from '../entities/site.entity.js';
+import { Access } from '../security/access.js';
+import { StaffRole } from '../entities/enums.js';
 import type { RequestScope } from '../request-scope.js';
 import { equipmentComponents } from '../services/children.js';
 import {
@@ -25,16 +27,19 @@ import {
 
 @Resolver(() => Equipment)
 export class EquipmentResolver {
+  @Access({ roles: 'any', customers: true })
   @Query(() => Equipment, { nullable: true, description: 'A unit by its global ID.' })
   equipment(@Ctx() scope: RequestScope, @Arg('id', () => ID) id: string) {
     return requireRecord(scope, Equipment, id, 'id');
   }
 
+  @Access({ roles: 'any', customers: true })
   @Query(() => Equipment, { nullable: true, description: 'A unit by its serial number.' })
   equipmentBySerial(@Ctx() scope: RequestScope, @Arg('serial', () => String) serial: string) {
     return equipmentBySerial(scope, serial);
   }
 
+  @Access({ roles: 'any', customers: true })
   @Query(() => EquipmentConnection, {
     description: 'Units, filtered and sorted; serial number ascending by default.',
   })
@@ -47,6 +52,7 @@ export class EquipmentResolver {
     return listEquipment(scope, filter, orderBy, page);
   }
 
+  @Access({ roles: [StaffRole.SERVICE_MANAGER, StaffRole.DISPATCHER] })
   @Mutation(() => EquipmentPayload)
   async createEquipment(
     @Ctx() scope: RequestScope,
@@ -55,6 +61,7 @@ export class EquipmentResolver {
     return { equipment: await createEquipment(scope, input) };
   }
 
+  @Access({ roles: [StaffRole.SERVICE_MANAGER, StaffRole.DISPATCHER] })
   @Mutation(() => EquipmentPayload)
   async updateEquipment(
     @Ctx() scope: RequestScope,

@@ -1,3 +1,4 @@
+import { ApiClientResolver } from '../security/api-client.resolver.js';
 import { CustomerResolver } from './customer.resolver.js';
 import { EquipmentModelResolver } from './equipment-model.resolver.js';
 import { EquipmentResolver } from './equipment.resolver.js';
@@ -13,4 +14,5 @@ export const CORE_RESOLVERS = [
   EquipmentModelResolver,
   EquipmentResolver,
   StaffResolver,
+  ApiClientResolver,
 ];

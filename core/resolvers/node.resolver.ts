@@ -4,10 +4,12 @@ import { entityById } from '../api/entity-loader.js';
 import { fromGlobalId } from '../api/global-id.js';
 import { Node } from '../api/node.js';
 import { NodeEntity } from '../entities/node-entity.js';
+import { Access } from '../security/access.js';
 import type { RequestScope } from '../request-scope.js';
 
 @Resolver()
 export class NodeResolver {
+  @Access({ roles: 'any', customers: true })
   @Query(() => Node, { nullable: true, description: 'Any record by its global ID.' })
   async node(@Ctx() scope: RequestScope, @Arg('id', () => ID) id: string): Promise<NodeEntity> {
     const { typeName, id: key } = fromGlobalId(id, 'id');

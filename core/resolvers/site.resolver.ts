@@ -3,6 +3,8 @@ import { ConnectionArgs } from '../api/connection.js';
 import { loadReference } from '../api/entity-loader.js';
 import { Customer } from '../entities/customer.entity.js';
 import { Site } from '../entities/site.entity.js';
+import { Access } from '../security/access.js';
+import { StaffRole } from '../entities/enums.js';
 import type { RequestScope } from '../request-scope.js';
 import { siteEquipment } from '../services/children.js';
 import { requireRecord } from '../services/records.js';
@@ -12,11 +14,13 @@ import { CreateSiteInput, SiteFilter, SitePayload, UpdateSiteInput } from './sit
 
 @Resolver(() => Site)
 export class SiteResolver {
+  @Access({ roles: 'any', customers: true })
   @Query(() => Site, { nullable: true, description: 'A site by its global ID.' })
   site(@Ctx() scope: RequestScope, @Arg('id', () => ID) id: string) {
     return requireRecord(scope, Site, id, 'id');
   }
 
+  @Access({ roles: 'any', customers: true })
   @Query(() => SiteConnection, { description: 'Sites, by name.' })
   sites(
     @Ctx() scope: RequestScope,
@@ -26,6 +30,7 @@ export class SiteResolver {
     return listSites(scope, filter, page);
   }
 
+  @Access({ roles: [StaffRole.SERVICE_MANAGER, StaffRole.DISPATCHER] })
   @Mutation(() => SitePayload)
   async createSite(
     @Ctx() scope: RequestScope,
@@ -34,6 +39,7 @@ export class SiteResolver {
     return { site: await createSite(scope, input) };
   }
 
+  @Access({ roles: [StaffRole.SERVICE_MANAGER, StaffRole.DISPATCHER] })
   @Mutation(() => SitePayload)
   async updateSite(
     @Ctx() scope: RequestScope,

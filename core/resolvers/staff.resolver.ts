@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { ConnectionArgs } from '../api/connection.js';
 import { Staff } from '../entities/staff.entity.js';
+import { Access } from '../security/access.js';
 import type { RequestScope } from '../request-scope.js';
 import { requireRecord } from '../services/records.js';
 import {
@@ -14,11 +15,13 @@ import { CreateStaffInput, StaffFilter, StaffPayload, UpdateStaffInput } from '.
 
 @Resolver(() => Staff)
 export class StaffResolver {
+  @Access({ roles: 'any' })
   @Query(() => Staff, { nullable: true, description: 'A staff member by global ID.' })
   staffMember(@Ctx() scope: RequestScope, @Arg('id', () => ID) id: string) {
     return requireRecord(scope, Staff, id, 'id');
   }
 
+  @Access({ roles: 'any' })
   @Query(() => Staff, { nullable: true, description: 'A staff member by employee number.' })
   staffByEmployeeNumber(
     @Ctx() scope: RequestScope,
@@ -27,6 +30,7 @@ export class StaffResolver {
     return staffByEmployeeNumber(scope, employeeNumber);
   }
 
+  @Access({ roles: 'any' })
   @Query(() => StaffConnection, { description: 'Staff, by employee number.' })
   staffMembers(
     @Ctx() scope: RequestScope,
@@ -36,6 +40,7 @@ export class StaffResolver {
     return listStaff(scope, filter, page);
   }
 
+  @Access({ roles: [] })
   @Mutation(() => StaffPayload)
   async createStaff(
     @Ctx() scope: RequestScope,
@@ -44,6 +49,7 @@ export class StaffResolver {
     return { staff: await createStaff(scope, input) };
   }
 
+  @Access({ roles: [] })
   @Mutation(() => StaffPayload)
   async updateStaff(
     @Ctx() scope: RequestScope,

@@ -1,7 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { ConnectionArgs, ConnectionPage } from '../api/connection.js';
 import { badUserInput, notFound } from '../api/errors.js';
+import { loadReference } from '../api/entity-loader.js';
 import { fromGlobalId } from '../api/global-id.js';
+import { normalizeDecimal } from '../database/decimal.type.js';
 import { containsText, findPage } from '../api/pagination.js';
 import { Customer } from '../entities/customer.entity.js';
 import { EquipmentModel } from '../entities/equipment-model.entity.js';
@@ -63,7 +65,7 @@ export async function createEquipment(
     commissionedOn: input.commissionedOn ?? null,
     warrantyEndsOn: input.warrantyEndsOn ?? null,
     status: input.status ?? EquipmentStatus.IN_SERVICE,
-    runningHours: input.runningHours ?? null,
+    runningHours: toHours(input.runningHours),
     meterReadings: toMeterReadings(input.meterReadings),
   });
   await placeEquipment(scope, equipment, customer.id, input.siteId, input.parentId);
@@ -84,7 +86,10 @@ export async function updateEquipment(
 ): Promise<Equipment> {
   const equipment = await requireRecord(scope, Equipment, input.id, 'input.id');
   const { id: _id, siteId, parentId, meterReadings, ...changes } = input;
-  applyChanges(equipment, changes);
+  applyChanges(equipment, {
+    ...changes,
+    runningHours: changes.runningHours === undefined ? undefined : toHours(changes.runningHours),
+  });
   if (meterReadings) equipment.meterReadings = toMeterReadings(meterReadings);
   await placeEquipment(scope, equipment, equipment.customer.id, siteId, parentId);
   checkDates(equipment);
@@ -114,12 +119,7 @@ async function placeEquipment(
   if (parentId === null) equipment.parent = null;
   if (parentId) {
     const parent = await requireRecord(scope, Equipment, parentId, 'input.parentId');
-    if (parent.id === equipment.id) {
-      throw badUserInput(
-        'input.parentId',
-        'input.parentId is the unit itself: a unit cannot be part of itself',
-      );
-    }
+    await rejectParentCycle(scope, equipment, parent, parentId);
     if (parent.customer.id !== customerId) {
       throw badUserInput(
         'input.parentId',
@@ -127,6 +127,26 @@ async function placeEquipment(
       );
     }
     equipment.parent = scope.em.getReference(Equipment, parent.id, { wrapped: true });
+  }
+}
+
+/** Rejects a parent that is the unit itself or one of its components, at any depth. */
+async function rejectParentCycle(
+  scope: RequestScope,
+  equipment: Equipment,
+  parent: Equipment,
+  parentId: string,
+) {
+  let ancestor: Equipment | null = parent;
+  // Assemblies are a few levels deep; the bound only stops a corrupt chain from looping forever.
+  for (let depth = 0; ancestor && depth < 100; depth += 1) {
+    if (ancestor.id === equipment.id) {
+      throw badUserInput(
+        'input.parentId',
+        `input.parentId "${parentId}" is the unit itself or a part of it: a unit cannot contain itself`,
+      );
+    }
+    ancestor = await loadReference(scope, Equipment, ancestor.parent);
   }
 }
 
@@ -141,6 +161,11 @@ function checkDates(equipment: Equipment): void {
       `input.warrantyEndsOn ${equipment.warrantyEndsOn} is before commissionedOn ${equipment.commissionedOn}: the warranty cannot end before the unit starts`,
     );
   }
+}
+
+// Normalised here, as the database would, so a created unit reads back exactly as it is stored.
+function toHours(value: string | null | undefined): string | null {
+  return value === null || value === undefined ? null : normalizeDecimal(value, 1);
 }
 
 function toMeterReadings(readings: MeterReadingInput[] | undefined): MeterReading[] {

@@ -17,8 +17,7 @@ export async function listStaff(
   if (filter.department) where.push({ department: filter.department });
   if (filter.baseRegion) where.push({ baseRegion: filter.baseRegion });
   if (filter.active !== undefined && filter.active !== null) where.push({ active: filter.active });
-  if (filter.role)
-    where.push({ roles: containsText(scope, `"${filter.role}"`) } as FilterQuery<Staff>);
+  if (filter.role) where.push({ roleCodes: { $like: `%,${filter.role},%` } });
   if (filter.text) {
     const text = containsText(scope, filter.text);
     where.push({ $or: [{ employeeNumber: text }, { name: text }] });

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { DEMO_ADMIN_KEY, DEMO_PARTNER_KEY } from '../../core/demo/demo-keys.js';
 import {
   createTestDatabase,
   databaseAvailable,
@@ -92,7 +93,7 @@ describe.skipIf(!databaseAvailable)('server process', () => {
   it('serves the excavator history over HTTP POST', async () => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_ADMIN_KEY}` },
       body: JSON.stringify({ query: HISTORY }),
     });
     expect(response.status).toBe(200);
@@ -104,11 +105,34 @@ describe.skipIf(!databaseAvailable)('server process', () => {
     expect(history.edges[0].node.cost).toEqual({ amount: '2678.46', currency: 'AUD' });
   });
 
+  it('serves the partner key its history without costs', async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_PARTNER_KEY}` },
+      body: JSON.stringify({ query: HISTORY }),
+    });
+    const body = (await response.json()) as { data: History };
+    const history = body.data.equipmentBySerial.repairOrders;
+    expect(history.totalCount).toBe(151);
+    expect(history.edges[0].node.faultDescription).toBe('Fire supression activated');
+    expect(history.edges[0].node.cost).toBeNull();
+  });
+
+  it('rejects a request without credentials', async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: HISTORY }),
+    });
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
   it('serves queries over HTTP GET', async () => {
     const response = await fetch(
       `${url}?query=${encodeURIComponent('{ customerByCode(code: "EXC-FLEET") { code isSynthetic } }')}`,
       {
-        headers: { 'apollo-require-preflight': 'true' },
+        headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${DEMO_ADMIN_KEY}` },
       },
     );
     expect(response.status).toBe(200);
@@ -122,6 +146,7 @@ describe.skipIf(!databaseAvailable)('server process', () => {
       url: url.replace(/^http/, 'ws'),
       webSocketImpl: WebSocket,
       retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${DEMO_ADMIN_KEY}` },
     });
     try {
       const result = await new Promise<History>((resolve, reject) => {
@@ -149,6 +174,7 @@ describe.skipIf(!databaseAvailable)('server process', () => {
       url: url.replace(/^http/, 'ws'),
       webSocketImpl: WebSocket,
       retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${DEMO_ADMIN_KEY}` },
     });
     try {
       const errors = await new Promise<

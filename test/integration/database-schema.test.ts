@@ -24,6 +24,7 @@ function configFor(
     logLevel: 'error',
     demoData,
     plugins,
+    jwt: {},
   };
 }
 

@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { execute, parse, type ExecutionResult } from 'graphql';
 import type { AppConfig } from '../../core/config.js';
 import { countStatements } from '../../core/database/statement-counter.js';
+import { StaffRole } from '../../core/entities/enums.js';
 import { createLogger } from '../../core/logger.js';
+import { ApiScope, type Principal } from '../../core/security/principal.js';
 import { createRuntime, type ServiceRuntime } from '../../core/runtime.js';
 import { startServer, type RunningServer } from '../../core/server.js';
 import { AVAILABLE_PLUGINS } from '../../app/plugins.js';
@@ -25,6 +27,18 @@ export interface TestService {
   close(): Promise<void>;
 }
 
+/** Key of the admin API client every test service has, sent by `http` unless told otherwise. */
+export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef';
+
+/** Staff admin principal used by `run` unless told otherwise. */
+export const TEST_ADMIN: Principal = {
+  kind: 'staff',
+  id: 'staff:test-admin',
+  name: 'test admin',
+  roles: [StaffRole.ADMIN],
+  scopes: [ApiScope.READ, ApiScope.WRITE, ApiScope.SUBSCRIBE],
+};
+
 export async function startTestService(options: { demoData?: boolean } = {}): Promise<TestService> {
   const database: TestDatabase = await createTestDatabase();
   const config: AppConfig = {
@@ -35,6 +49,8 @@ export async function startTestService(options: { demoData?: boolean } = {}): Pr
     logLevel: 'warn',
     demoData: options.demoData ?? false,
     plugins: 'all',
+    jwt: {},
+    bootstrapAdminApiKey: TEST_ADMIN_KEY,
   };
   const runtime = await createRuntime({
     config,
@@ -46,16 +62,20 @@ export async function startTestService(options: { demoData?: boolean } = {}): Pr
   return {
     runtime,
     server,
-    async http(query, variables) {
+    async http(query, variables, options: { key?: string | null } = {}) {
+      const key = options.key === undefined ? TEST_ADMIN_KEY : options.key;
       const response = await fetch(server.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ...(key ? { authorization: `Bearer ${key}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as ExecutionResult<never>;
     },
-    async run(query, variables) {
-      const scope = runtime.createScope();
+    async run(query, variables, principal = TEST_ADMIN) {
+      const scope = runtime.createScope(principal);
       const result = await countStatements(scope.statements, () =>
         execute({
           schema: runtime.schema,

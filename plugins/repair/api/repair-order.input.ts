@@ -1,6 +1,11 @@
-import { IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { DateTimeScalar, DecimalScalar, IsNonNegativeDecimal } from '../../../core/index.js';
+import {
+  DateTimeScalar,
+  DecimalScalar,
+  IsCurrencyCode,
+  IsNonNegativeDecimal,
+} from '../../../core/index.js';
 import { RepairOrder } from '../entities/repair-order.entity.js';
 import {
   RepairOrderStatus,
@@ -13,11 +18,11 @@ export class MoneyInput {
   @Field(() => DecimalScalar, {
     description: 'Zero or more, at most two decimal places, such as "183.05".',
   })
-  @IsNonNegativeDecimal(2)
+  @IsNonNegativeDecimal(14, 2)
   amount!: string;
 
   @Field(() => String, { description: 'ISO 4217 code, such as "AUD" or "CNY".' })
-  @Matches(/^[A-Z]{3}$/, { message: 'must be a three-letter ISO 4217 currency code such as "AUD"' })
+  @IsCurrencyCode()
   currency!: string;
 }
 

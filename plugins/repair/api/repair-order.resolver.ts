@@ -1,6 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
+  Access,
   ConnectionArgs,
+  StaffRole,
   connectionType,
   Customer,
   Equipment,
@@ -25,11 +27,13 @@ export const RepairOrderConnection = connectionType('RepairOrder', RepairOrder);
 
 @Resolver(() => RepairOrder)
 export class RepairOrderResolver {
+  @Access({ roles: 'any', customers: true })
   @Query(() => RepairOrder, { nullable: true, description: 'A repair order by its global ID.' })
   repairOrder(@Ctx() scope: RequestScope, @Arg('id', () => ID) id: string) {
     return requireRecord(scope, RepairOrder, id, 'id');
   }
 
+  @Access({ roles: 'any', customers: true })
   @Query(() => RepairOrder, { nullable: true, description: 'A repair order by its number.' })
   async repairOrderByNumber(
     @Ctx() scope: RequestScope,
@@ -40,6 +44,7 @@ export class RepairOrderResolver {
     return order;
   }
 
+  @Access({ roles: 'any', customers: true })
   @Query(() => RepairOrderConnection, { description: 'Repair orders, newest first.' })
   repairOrders(
     @Ctx() scope: RequestScope,
@@ -49,6 +54,7 @@ export class RepairOrderResolver {
     return listRepairOrders(scope, filter, page);
   }
 
+  @Access({ roles: [StaffRole.SERVICE_MANAGER, StaffRole.DISPATCHER], customers: true })
   @Mutation(() => RepairOrderPayload, { description: 'Opens a repair order in state REPORTED.' })
   async createRepairOrder(
     @Ctx() scope: RequestScope,

@@ -1,9 +1,20 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Ref, type Opt } from '@mikro-orm/core';
+import {
+  DateTimeType,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  Property,
+  type Ref,
+  type Opt,
+} from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import {
   Customer,
   DateTimeScalar,
   DecimalType,
+  HiddenFromCustomers,
+  Tenancy,
   Equipment,
   Money,
   Node,
@@ -27,6 +38,7 @@ export class DiagnosisTags {
 /** A repair work order (维修工单) for one unit. */
 @ObjectType('RepairOrder', { implements: Node })
 @Entity({ tableName: 'repair_order' })
+@Tenancy({ owner: 'customer' })
 @Index({ properties: ['equipment', 'reportedAt'] })
 @Index({ properties: ['customer', 'reportedAt'] })
 export class RepairOrder extends NodeEntity {
@@ -43,7 +55,7 @@ export class RepairOrder extends NodeEntity {
 
   @Field(() => DateTimeScalar)
   @Index()
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   reportedAt!: Date;
 
   @Field(() => ReportChannel, { nullable: true, description: 'Unknown for imported history.' })
@@ -95,10 +107,14 @@ export class RepairOrder extends NodeEntity {
   externalRef?: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true })
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   closedAt?: Date | null;
 
-  @Field(() => Money, { nullable: true, description: 'Total cost of the order.' })
+  @Field(() => Money, {
+    nullable: true,
+    description: 'Total cost of the order; null for customer API keys.',
+  })
+  @HiddenFromCustomers()
   get cost(): Money | null {
     return this.costAmount && this.costCurrency
       ? new Money(this.costAmount, this.costCurrency)

@@ -1,12 +1,19 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261204162256_core_initial extends Migration {
+export class Migration20261204163853_core_initial extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       'create table "customer" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "code" varchar(32) not null, "name" varchar(200) not null, "kind" text check ("kind" in (\'OPERATOR\', \'DRILLING_CONTRACTOR\', \'SERVICE_COMPANY\', \'DISTRIBUTOR\')) not null, "region" varchar(100) null, "address" text null, "contacts" jsonb not null, "notes" text null, "is_synthetic" boolean not null default false, constraint "customer_pkey" primary key ("id"))',
     );
     this.addSql('alter table "customer" add constraint "customer_code_unique" unique ("code")');
     this.addSql('create index "customer_name_index" on "customer" ("name")');
+    this.addSql(
+      'create table "api_client" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "name" varchar(200) not null, "key_prefix" varchar(16) not null, "key_hash" varchar(64) not null, "roles" jsonb not null, "scopes" jsonb not null, "customer_id" uuid null, "revoked_at" timestamptz null, "created_by" varchar(200) not null, constraint "api_client_pkey" primary key ("id"))',
+    );
+    this.addSql(
+      'alter table "api_client" add constraint "api_client_key_hash_unique" unique ("key_hash")',
+    );
+    this.addSql('create index "api_client_customer_id_index" on "api_client" ("customer_id")');
     this.addSql(
       'create table "equipment_model" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "manufacturer" varchar(100) not null, "model_code" varchar(64) not null, "name" varchar(200) null, "category" text check ("category" in (\'DRILLING_RIG\', \'MUD_PUMP\', \'TOP_DRIVE\', \'BLOWOUT_PREVENTER\', \'FRACTURING_UNIT\', \'CEMENTING_UNIT\', \'COMPRESSOR\', \'ELECTRIC_SUBMERSIBLE_PUMP\', \'WELLHEAD\', \'EXCAVATOR\', \'OTHER\')) not null, "service_manual_ref" varchar(300) null, "maintenance_items" jsonb not null, constraint "equipment_model_pkey" primary key ("id"))',
     );
@@ -29,10 +36,13 @@ export class Migration20261204162256_core_initial extends Migration {
     this.addSql('create index "equipment_parent_id_index" on "equipment" ("parent_id")');
     this.addSql('create index "equipment_status_index" on "equipment" ("status")');
     this.addSql(
-      'create table "staff" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "employee_number" varchar(32) not null, "name" varchar(200) not null, "department" text check ("department" in (\'AFTER_SALES_MANAGEMENT\', \'REPAIR\', \'TECHNICAL_SUPPORT\', \'PARTS_SUPPLY\', \'PROCUREMENT\')) not null, "roles" jsonb not null, "skills" jsonb not null, "certificates" jsonb not null, "base_region" varchar(100) null, "email" varchar(200) null, "phone" varchar(50) null, "active" boolean not null default true, constraint "staff_pkey" primary key ("id"))',
+      'create table "staff" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "employee_number" varchar(32) not null, "name" varchar(200) not null, "department" text check ("department" in (\'AFTER_SALES_MANAGEMENT\', \'REPAIR\', \'TECHNICAL_SUPPORT\', \'PARTS_SUPPLY\', \'PROCUREMENT\')) not null, "roles" jsonb not null, "role_codes" varchar(300) not null default \',\', "skills" jsonb not null, "certificates" jsonb not null, "base_region" varchar(100) null, "email" varchar(200) null, "phone" varchar(50) null, "active" boolean not null default true, constraint "staff_pkey" primary key ("id"))',
     );
     this.addSql(
       'alter table "staff" add constraint "staff_employee_number_unique" unique ("employee_number")',
+    );
+    this.addSql(
+      'alter table "api_client" add constraint "api_client_customer_id_foreign" foreign key ("customer_id") references "customer" ("id") on update cascade on delete set null',
     );
     this.addSql(
       'alter table "site" add constraint "site_customer_id_foreign" foreign key ("customer_id") references "customer" ("id") on update cascade',
