@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../core/config.js';
+import { StaffRole } from '../core/entities/enums.js';
 import { createLogger } from '../core/logger.js';
+import { createApiClient } from '../core/security/api-keys.js';
+import { ApiScope } from '../core/security/principal.js';
 import { createRuntime } from '../core/runtime.js';
 import { buildServiceSchema, printServiceSchema } from '../core/schema.js';
 import { importExcavatorHistory } from '../plugins/repair/index.js';
@@ -13,6 +17,9 @@ const USAGE = `Usage: tsx app/cli.ts <command>
 Commands:
   print-schema        write the composed schema of all plugins to schema/schema.graphql
   import-excavators   import the real excavator work orders into DATABASE_URL (idempotent)
+  create-api-key --name <name> --scopes READ,WRITE,SUBSCRIBE [--roles VIEWER,DISPATCHER] [--customer <code>]
+                      create an API key in DATABASE_URL and print it once; --customer binds it to
+                      one customer (a partner ERP), otherwise it acts under --roles (VIEWER by default)
   create-migration <core|plugin id> <name>
                       write a PostgreSQL migration for the module's entity changes; needs a
                       PostgreSQL server in DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres)`;
@@ -53,7 +60,59 @@ async function createMigrationCommand(): Promise<void> {
   await createMigration(target, name, url);
 }
 
+function parseList<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  option: string,
+): T[] {
+  const items = (value ?? '')
+    .split(',')
+    .map((item) => item.trim().toUpperCase())
+    .filter(Boolean);
+  const unknown = items.filter((item) => !allowed.includes(item as T));
+  if (unknown.length > 0) {
+    throw new Error(
+      `${option} has unknown values ${unknown.join(', ')}: use ${allowed.join(', ')}`,
+    );
+  }
+  return items as T[];
+}
+
+async function createApiKeyCommand(): Promise<void> {
+  const { values } = parseArgs({
+    args: process.argv.slice(3),
+    options: {
+      name: { type: 'string' },
+      scopes: { type: 'string' },
+      roles: { type: 'string' },
+      customer: { type: 'string' },
+    },
+  });
+  if (!values.name || !values.scopes) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const scopes = parseList(values.scopes, Object.values(ApiScope), '--scopes');
+  const roles = parseList(values.roles, Object.values(StaffRole), '--roles');
+  const config = { ...loadConfig(), demoData: false };
+  const runtime = await createRuntime({
+    config,
+    plugins: AVAILABLE_PLUGINS,
+    logger: createLogger('warn'),
+  });
+  try {
+    const { client, key } = await runtime.runAsSystem((scope) =>
+      createApiClient(scope, { name: values.name!, scopes, roles, customerCode: values.customer }),
+    );
+    console.log(`Created API client "${client.name}" (${client.globalId}).`);
+    console.log(`Key (shown once, store it now): ${key}`);
+  } finally {
+    await runtime.close();
+  }
+}
+
 const commands: Record<string, () => Promise<void>> = {
+  'create-api-key': createApiKeyCommand,
   'print-schema': printSchemaCommand,
   'import-excavators': importExcavatorsCommand,
   'create-migration': createMigrationCommand,
@@ -65,6 +124,7 @@ if (!command) {
   process.exit(2);
 }
 command().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
+  console.error(error instanceof Error ? error.message : error);
+  // Exit codes match `npm start`: 2 for invalid configuration, 1 for any other failure.
+  process.exit(error instanceof ConfigError ? 2 : 1);
 });

@@ -64,6 +64,7 @@ export async function createMigration(
       `import { Migration } from '@mikro-orm/migrations';\n\nexport class ${className} extends Migration {\n  override async up(): Promise<void> {\n${statements}\n  }\n}\n`,
     );
     registerMigration(`${folder}/index.ts`, className);
+    await formatFiles([file, `${folder}/index.ts`]);
     console.log(`wrote ${file} and registered it in ${folder}/index.ts`);
   } finally {
     await orm.close(true);
@@ -83,4 +84,16 @@ function registerMigration(indexFile: string, className: string): void {
     ? withImport.replace(/\[\];\s*$/, `[\n${entry}];\n`)
     : withImport.replace(/\n\];\s*$/, `\n${entry}];\n`);
   writeFileSync(indexFile, registered);
+}
+
+/** Formats generated files with the project's Prettier settings, so `npm run lint` passes. */
+async function formatFiles(files: string[]): Promise<void> {
+  const prettier = await import('prettier');
+  for (const file of files) {
+    const options = (await prettier.resolveConfig(file)) ?? {};
+    writeFileSync(
+      file,
+      await prettier.format(readFileSync(file, 'utf8'), { ...options, filepath: file }),
+    );
+  }
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../core/config.js';
-import { DEMO_ADMIN_KEY, DEMO_PARTNER_KEY } from '../core/demo/demo-keys.js';
+import { existingDemoKeys } from '../core/demo/demo-keys.js';
 import { createLogger } from '../core/logger.js';
 import { createRuntime } from '../core/runtime.js';
 import { startServer } from '../core/server.js';
@@ -22,10 +22,10 @@ async function main(): Promise<void> {
   const server = await startServer(runtime);
   logger.info({ url: server.url }, 'server started');
   console.log(`GraphQL API ready at ${server.url} (WebSocket ${server.wsUrl})`);
-  if (config.demoData && config.environment !== 'production') {
-    console.log(`Demo API keys (send as "Authorization: Bearer <key>"):`);
-    console.log(`  admin:                           ${DEMO_ADMIN_KEY}`);
-    console.log(`  partner ERP of customer EXC-FLEET: ${DEMO_PARTNER_KEY}`);
+  if (config.environment !== 'production') {
+    const demoKeys = await runtime.runAsSystem(existingDemoKeys);
+    if (demoKeys.length > 0) console.log('Demo API keys (send as "Authorization: Bearer <key>"):');
+    for (const { label, key } of demoKeys) console.log(`  ${label}: ${key}`);
   }
 
   let stopping = false;

@@ -26,3 +26,4 @@ export * from './services/records.js';
 export * from './security/tenancy.js';
 export * from './security/access.js';
 export * from './security/principal.js';
+export * from './idempotency/idempotency.js';

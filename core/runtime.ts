@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
@@ -8,6 +9,7 @@ import { createDemoKeys } from './demo/demo-keys.js';
 import { seedCoreDemoData } from './demo/seed.js';
 import { CORE_ENTITIES } from './entities/index.js';
 import { Customer } from './entities/customer.entity.js';
+import { StaffRole } from './entities/enums.js';
 import { createLogger } from './logger.js';
 import { CORE_MIGRATIONS } from './migrations/index.js';
 import type { ServicePlugin } from './plugin.js';
@@ -16,6 +18,7 @@ import { ANONYMOUS, RequestScope, SYSTEM, type Principal } from './request-scope
 import { buildServiceSchema } from './schema.js';
 import { ensureBootstrapAdmin } from './security/api-keys.js';
 import { Authenticator } from './security/authenticator.js';
+import { createRateLimiter, type RateLimiter } from './security/rate-limit.js';
 import {
   assertTenancyDeclared,
   TENANT_FILTER,
@@ -32,9 +35,12 @@ export class ServiceRuntime {
     readonly plugins: ServicePlugin[],
   ) {
     this.authenticator = new Authenticator(orm, config, logger.child({ component: 'auth' }));
+    this.rateLimiter = createRateLimiter(config, logger.child({ component: 'rate-limit' }));
   }
 
   readonly authenticator: Authenticator;
+  /** Token buckets per caller; undefined when rate limiting is off. */
+  readonly rateLimiter: RateLimiter | undefined;
 
   /** Creates a scope with its own EntityManager and loaders, for a request, an event or a job. */
   createScope(
@@ -45,9 +51,12 @@ export class ServiceRuntime {
     // Every query of this scope is limited to the principal's customer, if it has one.
     em.setFilterParams(TENANT_FILTER, {
       customerId: principal.customerId ?? null,
+      admin: !principal.customerId && principal.roles.includes(StaffRole.ADMIN),
     } satisfies TenantFilterParams);
-    em.setLoggerContext({ principal: principal.id, principalName: principal.name });
-    return new RequestScope(em, this.config, this.logger, principal, options);
+    const requestId = options.requestId ?? randomUUID();
+    // The audit trail reads who acts, and for which request, from this context.
+    em.setLoggerContext({ principal: principal.id, principalName: principal.name, requestId });
+    return new RequestScope(em, this.config, this.logger, principal, { ...options, requestId });
   }
 
   /** Runs `work` in a fresh system scope, counting its statements. */
@@ -56,8 +65,13 @@ export class ServiceRuntime {
     return countStatements(scope.statements, () => work(scope));
   }
 
+  /** Closes the rate limiter's Redis connection and then the database. */
   async close(): Promise<void> {
-    await this.orm.close(true);
+    try {
+      await this.rateLimiter?.close();
+    } finally {
+      await this.orm.close(true);
+    }
   }
 }
 
@@ -79,12 +93,15 @@ export async function createRuntime(options: {
     migrations: [...CORE_MIGRATIONS, ...plugins.flatMap((plugin) => plugin.migrations ?? [])],
     logger: logger.child({ component: 'orm' }),
     logQueries: config.logLevel === 'debug' || config.logLevel === 'trace',
+    verify: (discovered) => {
+      checkPluginNamespaces(plugins, discovered.getMetadata());
+      assertTenancyDeclared(Object.values(discovered.getMetadata().getAll()));
+    },
   });
+  let runtime: ServiceRuntime | undefined;
   try {
-    checkPluginNamespaces(plugins, orm.getMetadata());
-    assertTenancyDeclared(Object.values(orm.getMetadata().getAll()));
     const schema = await buildServiceSchema(plugins);
-    const runtime = new ServiceRuntime(config, logger, orm, schema, plugins);
+    runtime = new ServiceRuntime(config, logger, orm, schema, plugins);
     if (config.bootstrapAdminApiKey) {
       await runtime.runAsSystem((scope) =>
         ensureBootstrapAdmin(scope, config.bootstrapAdminApiKey!),
@@ -97,7 +114,9 @@ export async function createRuntime(options: {
     );
     return runtime;
   } catch (error) {
-    await orm.close(true);
+    // The runtime owns a Redis connection once it exists, which would keep the process alive.
+    if (runtime) await runtime.close();
+    else await orm.close(true);
     throw error;
   }
 }

@@ -4,13 +4,20 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request, type Response } from 'express';
-import { execute, subscribe } from 'graphql';
+import { execute, subscribe, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { formatServiceError } from './api/error-formatting.js';
+import {
+  admitHttpOperation,
+  admitWebSocketOperation,
+  attachRateLimit,
+  rateLimitPlugin,
+} from './api/rate-limit-hooks.js';
 import { countStatements, StatementCounter } from './database/statement-counter.js';
-import type { Principal, RequestScope } from './request-scope.js';
+import { ANONYMOUS, type Principal, type RequestScope } from './request-scope.js';
 import type { ServiceRuntime } from './runtime.js';
+import { createOperationLimits } from './security/operation-limits.js';
 
 /** A listening server and how to stop it. */
 export interface RunningServer {
@@ -49,11 +56,11 @@ function operationLogPlugin(): ApolloServerPlugin<RequestScope> {
             }
           }
         },
-        async willSendResponse({ request, response, errors }) {
+        async willSendResponse({ request, response, errors, operationName }) {
           const body = response.body;
           contextValue.logger.info(
             {
-              operation: request.operationName ?? null,
+              operation: operationName ?? request.operationName ?? null,
               durationMs: Math.round((performance.now() - started) * 10) / 10,
               statements: contextValue.statements.count,
               errors: errors?.map((error) => error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
@@ -78,11 +85,22 @@ export async function startServer(
 ): Promise<RunningServer> {
   const app = express();
   const httpServer: Server = createServer(app);
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const limits = createOperationLimits(runtime.config, runtime.schema);
+  const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
+    limits.hideSuggestions(formatServiceError(formatted, error, runtime.schema));
+  // ws closes the socket with 1009 when a frame is larger than maxPayload.
+  // NOTE: graphql-ws 6.4 also prints that socket error with console.error, not the service logger.
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: limits.config.wsMaxPayloadBytes,
+  });
 
   const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
     {
       schema: runtime.schema,
+      // A socket that sends no connection_init in time is closed with 4408.
+      connectionInitWaitTimeout: limits.config.wsConnectionInitTimeoutMs,
       // A socket authenticates once, in connection_init; a bad credential closes it with 4403.
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
@@ -100,6 +118,31 @@ export async function startServer(
           return false;
         }
       },
+      // Each subscribe message costs a token, as an HTTP request does. When the bucket is empty,
+      // the reply is a RATE_LIMITED error, sent before the operation is parsed.
+      // The operation limits then run the checks Apollo runs over HTTP, so a rejected operation
+      // gets an error message and never executes.
+      onSubscribe: async (ctx, id, payload) => {
+        const rateLimited = await admitWebSocketOperation(
+          runtime.rateLimiter,
+          ctx.extra.principal ?? ANONYMOUS,
+          ctx.extra.request.socket.remoteAddress,
+        );
+        if (rateLimited) return rateLimited;
+        const prepared = limits.prepareWsOperation(payload);
+        if (Array.isArray(prepared)) {
+          runtime.logger.info(
+            {
+              operationId: id,
+              principal: ctx.extra.principal?.id,
+              errors: prepared.map((error) => error.extensions.code),
+              transport: 'graphql-ws',
+            },
+            'graphql operation rejected',
+          );
+        }
+        return prepared;
+      },
       context: (ctx, id) => {
         const scope = runtime.createScope(ctx.extra.principal, { requestId: `ws-${id}` });
         ctx.extra.operations ??= new Map();
@@ -111,18 +154,25 @@ export async function startServer(
         countStatements(scopeOf(args.contextValue).statements, () => execute(args)),
       subscribe: (args) =>
         countStatements(scopeOf(args.contextValue).statements, () => subscribe(args)),
-      onNext: (_ctx, _id, _payload, _args, result) => {
+      onNext: (ctx, id, _payload, _args, result) => {
         if (!result.errors) return undefined;
+        const scope = ctx.extra.operations?.get(id)?.scope;
+        for (const error of result.errors) {
+          if (!error.extensions?.code) {
+            scope?.logger.error(
+              { err: error.originalError ?? error, path: error.path },
+              'operation failed',
+            );
+          }
+        }
         return {
           ...result,
-          errors: result.errors.map((error) =>
-            formatServiceError(error.toJSON(), error, runtime.schema),
-          ),
+          errors: result.errors.map((error) => formatError(error.toJSON(), error)),
         };
       },
       onError: (_ctx, _id, _payload, errors) =>
         errors.map((error) => {
-          const formatted = formatServiceError(error.toJSON(), error, runtime.schema);
+          const formatted = formatError(error.toJSON(), error);
           return Object.assign(error, {
             message: formatted.message,
             extensions: formatted.extensions,
@@ -146,14 +196,20 @@ export async function startServer(
     wsServer,
   );
 
+  // Validation rules, cost plugin, introspection, batching and the persisted-query cache.
+  const apolloLimits = limits.apolloOptions<RequestScope>();
   const apollo = new ApolloServer<RequestScope>({
     schema: runtime.schema,
-    formatError: (formatted, error) => formatServiceError(formatted, error, runtime.schema),
+    formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: runtime.config.environment !== 'production',
+    // app/main.ts handles SIGTERM and SIGINT; Apollo's own handlers would stop it a second time.
+    stopOnTerminationSignals: false,
+    ...apolloLimits,
     plugins: [
+      ...apolloLimits.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       operationLogPlugin(),
+      rateLimitPlugin(),
       {
         async serverWillStart() {
           return {
@@ -183,6 +239,7 @@ export async function startServer(
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    limits.httpMiddleware((error) => formatError(error.toJSON(), error), runtime.logger),
     (req: Request, res: Response, next: () => void) => {
       // Everything Apollo does for this request runs inside this counter's async context.
       const statements = new StatementCounter();
@@ -190,12 +247,24 @@ export async function startServer(
       countStatements(statements, next);
     },
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        runtime.createScope(await runtime.authenticator.authenticate(req.get('authorization')), {
+      context: async ({ req, res }) => {
+        const { principal, rateLimit } = await admitHttpOperation(
+          runtime.authenticator,
+          runtime.rateLimiter,
+          // NOTE: req.ip is the socket address unless Express's 'trust proxy' is set, so behind a
+          // reverse proxy every anonymous caller shares the proxy's bucket.
+          { authorization: req.get('authorization'), clientAddress: req.ip },
+        );
+        const scope = runtime.createScope(principal, {
           requestId: acceptedRequestId(req.get('x-request-id')),
           statements: res.locals.statements as StatementCounter,
-        }),
+        });
+        if (rateLimit) attachRateLimit(scope, rateLimit);
+        return scope;
+      },
     }),
+    // Without it, Express responds to an oversized or malformed JSON body with an HTML page.
+    limits.httpErrorHandler((error) => formatError(error.toJSON(), error), runtime.logger),
   );
 
   await new Promise<void>((resolve, reject) => {

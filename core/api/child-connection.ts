@@ -6,6 +6,7 @@ import type { RequestScope } from '../request-scope.js';
 import type { ConnectionArgs, ConnectionPage } from './connection.js';
 import {
   afterCursorCondition,
+  cursorKind,
   decodeCursor,
   pageSize,
   toConnectionPage,
@@ -62,14 +63,19 @@ export function defineChildConnection<T extends { id: string }>(
       filter: FilterQuery<T> = {},
     ): Promise<ConnectionPage<T>> {
       const size = pageSize(args.first);
-      if (args.after) decodeCursor(args.after);
+      if (args.after)
+        decodeCursor(
+          args.after,
+          'after',
+          cursorKind(scope, options.entity.name, options.sort.property),
+        );
       const key: ChildPageKey = {
         parentId,
         size,
         after: args.after,
         filter: filter as Record<string, unknown>,
       };
-      const rows = size === 0 ? [] : await scope.loader(pages).load(key);
+      const rows = await scope.loader(pages).load(key);
       const countKey = { parentId, size: 0, filter: key.filter };
       return toConnectionPage(rows, size, options.sort, Boolean(args.after), () =>
         scope.loader(counts).load(countKey),

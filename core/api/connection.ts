@@ -2,7 +2,10 @@ import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
 /** Largest page a client may request with `first`. */
 export const MAX_PAGE_SIZE = 100;
-/** Page size when a client sends no `first`. */
+/**
+ * Page size when `first` is absent. Only in-process execution gets here: over HTTP and graphql-ws
+ * the operation limits reject a list without `first` before it runs.
+ */
 export const DEFAULT_PAGE_SIZE = 20;
 
 @ObjectType('PageInfo', {
@@ -27,7 +30,7 @@ export class PageInfo {
 export class ConnectionArgs {
   @Field(() => Int, {
     nullable: true,
-    description: `Number of records to return, 0 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when omitted.`,
+    description: `Number of records to return, 0 to ${MAX_PAGE_SIZE}. Required: the server rejects a list without it.`,
   })
   first?: number;
 

@@ -10,6 +10,7 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
+import { OPERATION_LIMIT_CODES } from '../security/limits/limit-errors.js';
 
 /** Codes Apollo and graphql-ws produce for malformed documents; their messages are safe to show. */
 const PROTOCOL_CODES = new Set([
@@ -60,6 +61,11 @@ export function formatServiceError(
     };
   }
   if (code === 'GRAPHQL_VALIDATION_FAILED' && error instanceof GraphQLError) {
+    // Apollo relabels every validation-rule error, but an operation limit keeps its own code.
+    const limitError = error.originalError;
+    if (limitError instanceof GraphQLError && isLimitCode(limitError.extensions.code)) {
+      return { ...base, extensions: withoutInternals(limitError.extensions) };
+    }
     const field = valueErrorField(error);
     if (field) return { ...base, extensions: { code: 'BAD_USER_INPUT', field } };
   }
@@ -72,7 +78,10 @@ export function formatServiceError(
   if (
     typeof code === 'string' &&
     code !== 'INTERNAL_SERVER_ERROR' &&
-    (isPublicError(original) || PROTOCOL_CODES.has(code) || code === 'BAD_USER_INPUT')
+    (isPublicError(original) ||
+      PROTOCOL_CODES.has(code) ||
+      isLimitCode(code) ||
+      code === 'BAD_USER_INPUT')
   ) {
     return { ...base, extensions: withoutInternals(formatted.extensions) };
   }
@@ -93,6 +102,10 @@ function withEnumValues(message: string, schema: GraphQLSchema | undefined): str
   return `${message.replace(/\.$/, '')}: use one of ${values.join(', ')}`;
 }
 
+function isLimitCode(code: unknown): boolean {
+  return typeof code === 'string' && OPERATION_LIMIT_CODES.has(code);
+}
+
 function isPublicError(error: unknown): boolean {
   return error instanceof GraphQLError && typeof error.extensions?.code === 'string';
 }
@@ -100,7 +113,8 @@ function isPublicError(error: unknown): boolean {
 function withoutInternals(
   extensions: Record<string, unknown> | undefined,
 ): Record<string, unknown> {
-  const { stacktrace: _stacktrace, exception: _exception, ...rest } = extensions ?? {};
+  // `http` sets Apollo's response status. Apollo removes it, but graphql-ws would send it on.
+  const { stacktrace: _stacktrace, exception: _exception, http: _http, ...rest } = extensions ?? {};
   return rest;
 }
 

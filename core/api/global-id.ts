@@ -29,7 +29,7 @@ export function fromGlobalId(
   if (expectedType && typeName !== expectedType) {
     throw badUserInput(
       field,
-      `${field} "${globalId}" is the ID of a ${typeName}, not of a ${expectedType}: pass the ID of a ${expectedType} record`,
+      `${field} "${globalId}" is the ID of a record of type ${typeName}, not ${expectedType}: pass the ID of a ${expectedType} record`,
     );
   }
   return { typeName, id: id.toLowerCase() };

@@ -1,4 +1,4 @@
-import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import { Utils, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import type { RequestScope } from '../request-scope.js';
 import {
   DEFAULT_PAGE_SIZE,
@@ -37,22 +37,57 @@ export function encodeCursor(sortValue: unknown, id: string): string {
   return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor made by {@link encodeCursor}; throws BAD_USER_INPUT naming `field`. */
-export function decodeCursor(cursor: string, field = 'after'): { value: unknown; id: string } {
-  try {
-    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
-      unknown,
-      unknown,
-    ];
-    if (typeof id !== 'string') throw new Error('no id');
-    const isDate = value !== null && typeof value === 'object' && 'd' in value;
-    return { value: isDate ? new Date(String((value as { d: string }).d)) : value, id };
-  } catch {
-    throw badUserInput(
+/** The JavaScript type of a sort property, which a cursor's sort value must have. */
+export type CursorValueKind = 'date' | 'string' | 'number' | 'boolean';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Decodes a cursor made by {@link encodeCursor}. The sort value must have the kind of the sort
+ * property, so a forged cursor cannot smuggle an object (a query operator) or a wrong type into
+ * the query. Throws BAD_USER_INPUT naming `field`.
+ */
+export function decodeCursor(
+  cursor: string,
+  field = 'after',
+  kind?: CursorValueKind,
+): { value: unknown; id: string } {
+  const invalid = () =>
+    badUserInput(
       field,
       `${field} "${cursor}" is not a valid cursor: pass the endCursor of a previous page`,
     );
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
   }
+  if (!Array.isArray(parsed) || parsed.length !== 2) throw invalid();
+  const [raw, id] = parsed as [unknown, unknown];
+  if (typeof id !== 'string' || !UUID.test(id)) throw invalid();
+
+  if (raw !== null && typeof raw === 'object') {
+    const date =
+      'd' in raw && Object.keys(raw).length === 1
+        ? new Date(String((raw as { d: unknown }).d))
+        : null;
+    if (!date || Number.isNaN(date.getTime()) || (kind && kind !== 'date')) throw invalid();
+    return { value: date, id };
+  }
+  if (kind && (kind === 'date' || typeof raw !== kind)) throw invalid();
+  if (!kind && !['string', 'number', 'boolean'].includes(typeof raw) && raw !== null)
+    throw invalid();
+  return { value: raw, id };
+}
+
+/** Finds the cursor value kind of an entity's sort property from the ORM metadata. */
+export function cursorKind(scope: RequestScope, entity: string, property: string): CursorValueKind {
+  const type = scope.em.getMetadata().find(entity)?.properties[property as never]?.runtimeType;
+  if (type === 'Date') return 'date';
+  if (type === 'number') return 'number';
+  if (type === 'boolean') return 'boolean';
+  return 'string';
 }
 
 /** Builds the keyset condition "after this cursor" for an ordering. */
@@ -112,14 +147,15 @@ export async function findPage<T extends { id: string }>(
 ): Promise<ConnectionPage<T>> {
   const size = pageSize(args.first);
   const conditions: unknown[] = [where];
-  if (args.after) conditions.push(afterCursorCondition(sort, decodeCursor(args.after)));
-  const rows =
-    size === 0
-      ? []
-      : await scope.em.find(entity, { $and: conditions } as FilterQuery<T>, {
-          orderBy: { [sort.property]: sort.direction, id: sort.direction } as never,
-          limit: size + 1,
-        });
+  if (args.after) {
+    const kind = cursorKind(scope, Utils.className(entity), sort.property);
+    conditions.push(afterCursorCondition(sort, decodeCursor(args.after, 'after', kind)));
+  }
+  // Even for first: 0 one row is read, so hasNextPage tells whether the list has records.
+  const rows = await scope.em.find(entity, { $and: conditions } as FilterQuery<T>, {
+    orderBy: { [sort.property]: sort.direction, id: sort.direction } as never,
+    limit: size + 1,
+  });
   return toConnectionPage(rows as T[], size, sort, Boolean(args.after), () =>
     scope.em.count(entity, where),
   );

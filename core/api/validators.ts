@@ -72,3 +72,8 @@ export const SERIAL_NUMBER_MESSAGE =
 export const BUSINESS_CODE = /^[A-Z0-9](?:[A-Z0-9-]{0,30}[A-Z0-9])?$/;
 export const BUSINESS_CODE_MESSAGE =
   'must be 1 to 32 uppercase letters, digits or hyphens, starting and ending with a letter or digit, such as "PETRO-NW"';
+
+/** Idempotency keys: 8 to 200 printable characters, such as a UUID or "erp-order-4711". */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
+export const IDEMPOTENCY_KEY_MESSAGE =
+  'must be 8 to 200 letters, digits or . _ : -, unique per request, such as a UUID';

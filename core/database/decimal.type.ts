@@ -12,8 +12,9 @@ export class DecimalType extends Type<
   string | null | undefined,
   string | number | null | undefined
 > {
+  // SQLite integers are exact up to 2^53 of the smallest unit, so precision stays at 15 or less.
   constructor(
-    readonly precision = 18,
+    readonly precision = 15,
     readonly scale = 2,
   ) {
     super();

@@ -12,6 +12,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { DatabaseConfig } from '../config.js';
+import { AuditSubscriber } from '../audit/audit.subscriber.js';
 import { OrmLogger } from './orm-logger.js';
 
 export interface OrmSetup {
@@ -21,6 +22,8 @@ export interface OrmSetup {
   logger: Logger;
   /** Log every SQL statement at debug level. */
   logQueries?: boolean;
+  /** Runs after entity discovery and before schema changes; throwing stops the start. */
+  verify?: (orm: MikroORM) => void;
 }
 
 /** Builds the MikroORM options for SQLite (libsql) or PostgreSQL. */
@@ -28,6 +31,7 @@ export function ormOptions(setup: OrmSetup): Options {
   const common = {
     entities: setup.entities,
     extensions: [Migrator],
+    subscribers: [new AuditSubscriber()],
     // Every request forks its own EntityManager; the global one must never be used directly.
     allowGlobalContext: false,
     // Changes reach the database only on an explicit flush, so a lookup that fails validation
@@ -66,6 +70,13 @@ export async function openDatabase(setup: OrmSetup): Promise<MikroORM> {
     mkdirSync(dirname(setup.database.file), { recursive: true });
   }
   const orm = await MikroORM.init(ormOptions(setup));
+  try {
+    // Checks of the discovered entities run before any table is created or migrated.
+    setup.verify?.(orm);
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
   if (setup.database.kind === 'sqlite') {
     await orm.em.getConnection().execute('pragma journal_mode = wal');
     await orm.em.getConnection().execute('pragma busy_timeout = 5000');

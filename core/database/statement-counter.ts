@@ -22,7 +22,18 @@ export function countStatements<T>(counter: StatementCounter, work: () => T): T 
   return storage.run(counter, work);
 }
 
+let statementsInProcess = 0;
+
 /** Counts one statement against the operation running in the current async context, if any. */
 export function recordStatement(sql: string): void {
+  statementsInProcess += 1;
   storage.getStore()?.record(sql);
+}
+
+/**
+ * Returns the number of SQL statements this process has issued so far, in any context. Tests read
+ * it before and after a request to prove the request issued none.
+ */
+export function totalStatements(): number {
+  return statementsInProcess;
 }

@@ -1,7 +1,8 @@
 import { Customer } from '../entities/customer.entity.js';
 import { StaffRole } from '../entities/enums.js';
 import type { RequestScope } from '../request-scope.js';
-import { createApiClient } from '../security/api-keys.js';
+import { ApiClient } from '../security/api-client.entity.js';
+import { createApiClient, hashApiKey } from '../security/api-keys.js';
 import { ApiScope } from '../security/principal.js';
 
 /** Admin key of the demo database. Known to everyone: never loaded in production. */
@@ -25,4 +26,21 @@ export async function createDemoKeys(scope: RequestScope): Promise<void> {
       customerCode: 'EXC-FLEET',
     });
   }
+}
+
+/** Returns the demo keys that exist in this database, with what each is for. */
+export async function existingDemoKeys(
+  scope: RequestScope,
+): Promise<{ label: string; key: string }[]> {
+  const candidates = [
+    { label: 'admin', key: DEMO_ADMIN_KEY },
+    { label: 'partner ERP of customer EXC-FLEET', key: DEMO_PARTNER_KEY },
+  ];
+  const found = await scope.em.find(
+    ApiClient,
+    { keyHash: { $in: candidates.map((candidate) => hashApiKey(candidate.key)) }, revokedAt: null },
+    { filters: false },
+  );
+  const hashes = new Set(found.map((client) => client.keyHash));
+  return candidates.filter((candidate) => hashes.has(hashApiKey(candidate.key)));
 }

@@ -1,3 +1,5 @@
+import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { IdempotencyRecord } from '../idempotency/idempotency-record.entity.js';
 import { ApiClient } from '../security/api-client.entity.js';
 import { Customer } from './customer.entity.js';
 import { EquipmentModel } from './equipment-model.entity.js';
@@ -6,4 +8,13 @@ import { Site } from './site.entity.js';
 import { Staff } from './staff.entity.js';
 
 /** Entities the core owns; plugins add theirs through the plugin contract. */
-export const CORE_ENTITIES = [Customer, Site, EquipmentModel, Equipment, Staff, ApiClient];
+export const CORE_ENTITIES = [
+  Customer,
+  Site,
+  EquipmentModel,
+  Equipment,
+  Staff,
+  ApiClient,
+  AuditEntry,
+  IdempotencyRecord,
+];

@@ -1,7 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261204163853_core_initial } from './Migration20261204163853_core_initial.js';
+import { Migration20261204164513_core_initial } from './Migration20261204164513_core_initial.js';
 
 /** PostgreSQL migrations of the core tables, oldest first. */
 export const CORE_MIGRATIONS: MigrationObject[] = [
-  { name: 'Migration20261204163853_core_initial', class: Migration20261204163853_core_initial },
+  { name: 'Migration20261204164513_core_initial', class: Migration20261204164513_core_initial },
 ];

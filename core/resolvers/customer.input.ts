@@ -7,8 +7,13 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { BUSINESS_CODE, BUSINESS_CODE_MESSAGE } from '../api/validators.js';
+import { Field, ID, InputType, ObjectType, registerEnumType, Int } from 'type-graphql';
+import {
+  BUSINESS_CODE,
+  BUSINESS_CODE_MESSAGE,
+  IDEMPOTENCY_KEY,
+  IDEMPOTENCY_KEY_MESSAGE,
+} from '../api/validators.js';
 import { Customer } from '../entities/customer.entity.js';
 import { CustomerKind, SortDirectionEnum } from '../entities/enums.js';
 
@@ -36,6 +41,15 @@ export class CustomerContactInput {
 
 @InputType('CreateCustomerInput')
 export class CreateCustomerInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Unique per request: a retry with the same key and input returns the first result and creates nothing.',
+  })
+  @IsOptional()
+  @Matches(IDEMPOTENCY_KEY, { message: IDEMPOTENCY_KEY_MESSAGE })
+  idempotencyKey?: string | null;
+
   @Field(() => String, {
     description: 'Unique business code: uppercase letters, digits and hyphens.',
   })
@@ -75,6 +89,11 @@ export class CreateCustomerInput {
 export class UpdateCustomerInput {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => Int, {
+    description: 'The version you read; the update is refused when the record has changed since.',
+  })
+  version!: number;
 
   @Field(() => String, { nullable: true })
   @IsOptional()

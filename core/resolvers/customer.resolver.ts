@@ -3,6 +3,7 @@ import { ConnectionArgs } from '../api/connection.js';
 import { Customer } from '../entities/customer.entity.js';
 import { Access } from '../security/access.js';
 import { StaffRole } from '../entities/enums.js';
+import { createOnce } from '../idempotency/idempotency.js';
 import type { RequestScope } from '../request-scope.js';
 import { customerEquipment, customerSites } from '../services/children.js';
 import {
@@ -54,7 +55,11 @@ export class CustomerResolver {
     @Ctx() scope: RequestScope,
     @Arg('input', () => CreateCustomerInput) input: CreateCustomerInput,
   ): Promise<CustomerPayload> {
-    return { customer: await createCustomer(scope, input) };
+    return {
+      customer: await createOnce(scope, 'createCustomer', Customer, input, () =>
+        createCustomer(scope, input),
+      ),
+    };
   }
 
   @Access({ roles: [StaffRole.SERVICE_MANAGER] })

@@ -1,10 +1,20 @@
-import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_MESSAGE } from '../api/validators.js';
+import { Field, ID, InputType, ObjectType, Int } from 'type-graphql';
 import { EquipmentCategory } from '../entities/enums.js';
 import { EquipmentModel } from '../entities/equipment-model.entity.js';
 
 @InputType('CreateEquipmentModelInput')
 export class CreateEquipmentModelInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Unique per request: a retry with the same key and input returns the first result and creates nothing.',
+  })
+  @IsOptional()
+  @Matches(IDEMPOTENCY_KEY, { message: IDEMPOTENCY_KEY_MESSAGE })
+  idempotencyKey?: string | null;
+
   @Field(() => String)
   @Length(1, 100)
   manufacturer!: string;
@@ -37,6 +47,11 @@ export class CreateEquipmentModelInput {
 export class UpdateEquipmentModelInput {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => Int, {
+    description: 'The version you read; the update is refused when the record has changed since.',
+  })
+  version!: number;
 
   @Field(() => String, { nullable: true })
   @IsOptional()

@@ -3,6 +3,7 @@ import { ConnectionArgs } from '../api/connection.js';
 import { EquipmentModel } from '../entities/equipment-model.entity.js';
 import { Access } from '../security/access.js';
 import { StaffRole } from '../entities/enums.js';
+import { createOnce } from '../idempotency/idempotency.js';
 import type { RequestScope } from '../request-scope.js';
 import {
   createEquipmentModel,
@@ -45,7 +46,11 @@ export class EquipmentModelResolver {
     @Ctx() scope: RequestScope,
     @Arg('input', () => CreateEquipmentModelInput) input: CreateEquipmentModelInput,
   ): Promise<EquipmentModelPayload> {
-    return { equipmentModel: await createEquipmentModel(scope, input) };
+    return {
+      equipmentModel: await createOnce(scope, 'createEquipmentModel', EquipmentModel, input, () =>
+        createEquipmentModel(scope, input),
+      ),
+    };
   }
 
   @Access({ roles: [StaffRole.SERVICE_MANAGER] })

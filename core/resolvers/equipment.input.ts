@@ -6,9 +6,15 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType, Int } from 'type-graphql';
 import { DateTimeScalar, DecimalScalar, LocalDateScalar } from '../api/scalars.js';
-import { IsNonNegativeDecimal, SERIAL_NUMBER, SERIAL_NUMBER_MESSAGE } from '../api/validators.js';
+import {
+  IsNonNegativeDecimal,
+  SERIAL_NUMBER,
+  SERIAL_NUMBER_MESSAGE,
+  IDEMPOTENCY_KEY,
+  IDEMPOTENCY_KEY_MESSAGE,
+} from '../api/validators.js';
 import { EquipmentCategory, EquipmentStatus, SortDirectionEnum } from '../entities/enums.js';
 import { Equipment } from '../entities/equipment.entity.js';
 
@@ -33,6 +39,15 @@ export class MeterReadingInput {
 
 @InputType('CreateEquipmentInput')
 export class CreateEquipmentInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Unique per request: a retry with the same key and input returns the first result and creates nothing.',
+  })
+  @IsOptional()
+  @Matches(IDEMPOTENCY_KEY, { message: IDEMPOTENCY_KEY_MESSAGE })
+  idempotencyKey?: string | null;
+
   @Field(() => String, {
     description: 'Unique serial number: uppercase letters, digits and hyphens.',
   })
@@ -79,6 +94,11 @@ export class CreateEquipmentInput {
 export class UpdateEquipmentInput {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => Int, {
+    description: 'The version you read; the update is refused when the record has changed since.',
+  })
+  version!: number;
 
   @Field(() => ID, { nullable: true })
   siteId?: string | null;

@@ -7,6 +7,7 @@ import { Equipment } from '../entities/equipment.entity.js';
 import { Site } from '../entities/site.entity.js';
 import { Access } from '../security/access.js';
 import { StaffRole } from '../entities/enums.js';
+import { createOnce } from '../idempotency/idempotency.js';
 import type { RequestScope } from '../request-scope.js';
 import { equipmentComponents } from '../services/children.js';
 import {
@@ -58,7 +59,11 @@ export class EquipmentResolver {
     @Ctx() scope: RequestScope,
     @Arg('input', () => CreateEquipmentInput) input: CreateEquipmentInput,
   ): Promise<EquipmentPayload> {
-    return { equipment: await createEquipment(scope, input) };
+    return {
+      equipment: await createOnce(scope, 'createEquipment', Equipment, input, () =>
+        createEquipment(scope, input),
+      ),
+    };
   }
 
   @Access({ roles: [StaffRole.SERVICE_MANAGER, StaffRole.DISPATCHER] })

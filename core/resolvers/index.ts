@@ -1,3 +1,4 @@
+import { AuditResolver } from '../audit/audit.resolver.js';
 import { ApiClientResolver } from '../security/api-client.resolver.js';
 import { CustomerResolver } from './customer.resolver.js';
 import { EquipmentModelResolver } from './equipment-model.resolver.js';
@@ -15,4 +16,5 @@ export const CORE_RESOLVERS = [
   EquipmentResolver,
   StaffResolver,
   ApiClientResolver,
+  AuditResolver,
 ];

@@ -1,11 +1,20 @@
-import { IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
-import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
-import { IsTimeZone } from '../api/validators.js';
+import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Field, Float, ID, InputType, ObjectType, Int } from 'type-graphql';
+import { IsTimeZone, IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_MESSAGE } from '../api/validators.js';
 import { SiteKind } from '../entities/enums.js';
 import { Site } from '../entities/site.entity.js';
 
 @InputType('CreateSiteInput')
 export class CreateSiteInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Unique per request: a retry with the same key and input returns the first result and creates nothing.',
+  })
+  @IsOptional()
+  @Matches(IDEMPOTENCY_KEY, { message: IDEMPOTENCY_KEY_MESSAGE })
+  idempotencyKey?: string | null;
+
   @Field(() => ID, { description: 'The customer the site belongs to.' })
   customerId!: string;
 
@@ -43,6 +52,11 @@ export class CreateSiteInput {
 export class UpdateSiteInput {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => Int, {
+    description: 'The version you read; the update is refused when the record has changed since.',
+  })
+  version!: number;
 
   @Field(() => String, { nullable: true })
   @IsOptional()

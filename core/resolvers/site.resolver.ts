@@ -5,6 +5,7 @@ import { Customer } from '../entities/customer.entity.js';
 import { Site } from '../entities/site.entity.js';
 import { Access } from '../security/access.js';
 import { StaffRole } from '../entities/enums.js';
+import { createOnce } from '../idempotency/idempotency.js';
 import type { RequestScope } from '../request-scope.js';
 import { siteEquipment } from '../services/children.js';
 import { requireRecord } from '../services/records.js';
@@ -36,7 +37,9 @@ export class SiteResolver {
     @Ctx() scope: RequestScope,
     @Arg('input', () => CreateSiteInput) input: CreateSiteInput,
   ): Promise<SitePayload> {
-    return { site: await createSite(scope, input) };
+    return {
+      site: await createOnce(scope, 'createSite', Site, input, () => createSite(scope, input)),
+    };
   }
 
   @Access({ roles: [StaffRole.SERVICE_MANAGER, StaffRole.DISPATCHER] })

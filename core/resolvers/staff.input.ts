@@ -7,9 +7,14 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, Int } from 'type-graphql';
 import { LocalDateScalar } from '../api/scalars.js';
-import { BUSINESS_CODE, BUSINESS_CODE_MESSAGE } from '../api/validators.js';
+import {
+  BUSINESS_CODE,
+  BUSINESS_CODE_MESSAGE,
+  IDEMPOTENCY_KEY,
+  IDEMPOTENCY_KEY_MESSAGE,
+} from '../api/validators.js';
 import { Department, StaffRole } from '../entities/enums.js';
 import { Staff } from '../entities/staff.entity.js';
 
@@ -30,6 +35,15 @@ export class StaffCertificateInput {
 
 @InputType('CreateStaffInput')
 export class CreateStaffInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Unique per request: a retry with the same key and input returns the first result and creates nothing.',
+  })
+  @IsOptional()
+  @Matches(IDEMPOTENCY_KEY, { message: IDEMPOTENCY_KEY_MESSAGE })
+  idempotencyKey?: string | null;
+
   @Field(() => String, {
     description: 'Unique employee number: uppercase letters, digits and hyphens.',
   })
@@ -80,6 +94,11 @@ export class CreateStaffInput {
 export class UpdateStaffInput {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => Int, {
+    description: 'The version you read; the update is refused when the record has changed since.',
+  })
+  version!: number;
 
   @Field(() => String, { nullable: true })
   @IsOptional()

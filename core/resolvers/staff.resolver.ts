@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { ConnectionArgs } from '../api/connection.js';
 import { Staff } from '../entities/staff.entity.js';
 import { Access } from '../security/access.js';
+import { createOnce } from '../idempotency/idempotency.js';
 import type { RequestScope } from '../request-scope.js';
 import { requireRecord } from '../services/records.js';
 import {
@@ -46,7 +47,9 @@ export class StaffResolver {
     @Ctx() scope: RequestScope,
     @Arg('input', () => CreateStaffInput) input: CreateStaffInput,
   ): Promise<StaffPayload> {
-    return { staff: await createStaff(scope, input) };
+    return {
+      staff: await createOnce(scope, 'createStaff', Staff, input, () => createStaff(scope, input)),
+    };
   }
 
   @Access({ roles: [] })

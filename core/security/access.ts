@@ -59,7 +59,12 @@ export function checkAccess(
   }
   if (principal.roles.includes(StaffRole.ADMIN) || rule.roles === 'any') return;
   if (!principal.roles.some((role) => rule.roles.includes(role))) {
-    throw forbidden(`${field} needs one of the roles ${rule.roles.join(', ')}`);
+    const allowed = [StaffRole.ADMIN, ...rule.roles];
+    throw forbidden(
+      allowed.length === 1
+        ? `${field} needs the ADMIN role`
+        : `${field} needs one of the roles ${allowed.join(', ')}`,
+    );
   }
 }
 

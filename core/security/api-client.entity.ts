@@ -14,7 +14,7 @@ import { Tenancy } from './tenancy.js';
  */
 @ObjectType('ApiClient', { implements: Node })
 @Entity({ tableName: 'api_client' })
-@Tenancy({ internal: true })
+@Tenancy({ adminOnly: true })
 export class ApiClient extends NodeEntity {
   @Field(() => String)
   @Property({ type: 'string', length: 200 })

@@ -6,6 +6,8 @@ export const TENANT_FILTER = 'tenant';
 /** Filter parameters, set on every request's EntityManager from its principal. */
 export interface TenantFilterParams {
   customerId: string | null;
+  /** Whether the principal holds the ADMIN role and is not customer-bound. */
+  admin: boolean;
 }
 
 /**
@@ -15,13 +17,23 @@ export interface TenantFilterParams {
  *   of their customer.
  * - `internal`: company records (staff, API clients, audit entries) that customer-bound
  *   principals never see.
+ * - `adminOnly`: records about access itself (API clients, the audit trail) that only admins see.
  * - `shared`: catalogue records every principal may read, such as equipment models.
  */
-export type TenancyRule = { owner: string } | { internal: true } | { shared: true };
+export type TenancyRule =
+  { owner: string } | { internal: true } | { adminOnly: true } | { shared: true };
 
 const rules = new Map<string, TenancyRule>();
 
-function conditionFor(rule: TenancyRule, customerId: string): Record<string, unknown> {
+function conditionFor(
+  rule: TenancyRule,
+  params: TenantFilterParams | undefined,
+): Record<string, unknown> {
+  // Without parameters the caller is the process itself (imports, seeds, key lookups).
+  if (!params) return {};
+  if ('adminOnly' in rule) return params.admin ? {} : { id: null };
+  const customerId = params.customerId;
+  if (!customerId) return {};
   if ('internal' in rule) return { id: null };
   if ('shared' in rule) return {};
   // Builds { equipment: { customer: id } } from 'equipment.customer'.
@@ -47,8 +59,7 @@ export function Tenancy(rule: TenancyRule): ClassDecorator {
       name: TENANT_FILTER,
       default: true,
       args: false,
-      cond: (params?: TenantFilterParams) =>
-        params?.customerId ? conditionFor(rule, params.customerId) : {},
+      cond: (params?: TenantFilterParams) => conditionFor(rule, params),
     })(target);
   };
 }

@@ -10,7 +10,7 @@ import type {
   CustomerOrder,
   UpdateCustomerInput,
 } from '../resolvers/customer.input.js';
-import { applyChanges, flushChecked, requireRecord } from './records.js';
+import { applyChanges, flushChecked, requireRecordAtVersion } from './records.js';
 
 const uniqueCode = (code: string) => ({
   column: 'code',
@@ -69,8 +69,8 @@ export async function updateCustomer(
   scope: RequestScope,
   input: UpdateCustomerInput,
 ): Promise<Customer> {
-  const customer = await requireRecord(scope, Customer, input.id, 'input.id');
-  const { id: _id, contacts, ...changes } = input;
+  const customer = await requireRecordAtVersion(scope, Customer, input);
+  const { id: _id, version: _version, contacts, ...changes } = input;
   applyChanges(customer, changes);
   if (contacts) customer.contacts = contacts.map((contact) => ({ ...contact }));
   await flushChecked(scope, []);

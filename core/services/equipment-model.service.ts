@@ -8,7 +8,7 @@ import type {
   EquipmentModelFilter,
   UpdateEquipmentModelInput,
 } from '../resolvers/equipment-model.input.js';
-import { applyChanges, flushChecked, requireRecord } from './records.js';
+import { applyChanges, flushChecked, requireRecordAtVersion } from './records.js';
 
 /** Lists equipment models by model code. */
 export function listEquipmentModels(
@@ -58,8 +58,8 @@ export async function updateEquipmentModel(
   scope: RequestScope,
   input: UpdateEquipmentModelInput,
 ): Promise<EquipmentModel> {
-  const model = await requireRecord(scope, EquipmentModel, input.id, 'input.id');
-  const { id: _id, ...changes } = input;
+  const model = await requireRecordAtVersion(scope, EquipmentModel, input);
+  const { id: _id, version: _version, ...changes } = input;
   applyChanges(model, changes);
   await flushChecked(scope, []);
   return model;

@@ -18,7 +18,7 @@ import type {
   MeterReadingInput,
   UpdateEquipmentInput,
 } from '../resolvers/equipment.input.js';
-import { applyChanges, flushChecked, requireRecord } from './records.js';
+import { applyChanges, flushChecked, requireRecord, requireRecordAtVersion } from './records.js';
 
 /** Lists units with filters; serial number ascending by default. */
 export function listEquipment(
@@ -84,8 +84,8 @@ export async function updateEquipment(
   scope: RequestScope,
   input: UpdateEquipmentInput,
 ): Promise<Equipment> {
-  const equipment = await requireRecord(scope, Equipment, input.id, 'input.id');
-  const { id: _id, siteId, parentId, meterReadings, ...changes } = input;
+  const equipment = await requireRecordAtVersion(scope, Equipment, input);
+  const { id: _id, version: _version, siteId, parentId, meterReadings, ...changes } = input;
   applyChanges(equipment, {
     ...changes,
     runningHours: changes.runningHours === undefined ? undefined : toHours(changes.runningHours),

@@ -1,7 +1,11 @@
-import { UniqueConstraintViolationException, type EntityClass } from '@mikro-orm/core';
-import { badUserInput, notFound } from '../api/errors.js';
+import {
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+  type EntityClass,
+} from '@mikro-orm/core';
+import { badUserInput, conflict, notFound } from '../api/errors.js';
 import { entityById } from '../api/entity-loader.js';
-import { fromGlobalId } from '../api/global-id.js';
+import { fromGlobalId, toGlobalId } from '../api/global-id.js';
 import type { RequestScope } from '../request-scope.js';
 
 /**
@@ -39,6 +43,15 @@ export async function flushChecked(
   try {
     await scope.em.flush();
   } catch (error) {
+    // Another request updated the record between our version check and our write.
+    if (error instanceof OptimisticLockError && error.getEntity()) {
+      const stale = error.getEntity() as { id: string; version: number };
+      const type = stale.constructor.name;
+      scope.em.clear();
+      const current = await scope.em.fork().findOne(type, { id: stale.id }, { filters: false });
+      const currentVersion = (current as { version?: number } | null)?.version ?? stale.version + 1;
+      throw staleVersion(type, toGlobalId(type, stale.id), stale.version, currentVersion);
+    }
     if (error instanceof UniqueConstraintViolationException) {
       const text = String(error.message);
       const match = uniqueFields.find((unique) => text.includes(unique.column)) ?? uniqueFields[0];
@@ -47,6 +60,28 @@ export async function flushChecked(
     }
     throw error;
   }
+}
+
+/**
+ * Loads the record a global ID names for an update and checks the version the client read.
+ * A different version is CONFLICT naming the current one, so the client can reload and retry.
+ */
+export async function requireRecordAtVersion<T extends { id: string; version: number }>(
+  scope: RequestScope,
+  entity: EntityClass<T>,
+  input: { id: string; version: number },
+): Promise<T> {
+  const record = await requireRecord(scope, entity, input.id, 'input.id');
+  if (record.version !== input.version)
+    throw staleVersion(entity.name, input.id, input.version, record.version);
+  return record;
+}
+
+function staleVersion(type: string, id: string, sent: number, current: number) {
+  return conflict(
+    `${type} ${id} has changed since you read it: you sent version ${sent}, the current version is ${current}; reload it and apply your change again`,
+    { field: 'input.version', currentVersion: current },
+  );
 }
 
 /** Copies the fields the client sent (skipping undefined) onto a record. */

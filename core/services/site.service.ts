@@ -6,7 +6,7 @@ import { Customer } from '../entities/customer.entity.js';
 import { Site } from '../entities/site.entity.js';
 import type { RequestScope } from '../request-scope.js';
 import type { CreateSiteInput, SiteFilter, UpdateSiteInput } from '../resolvers/site.input.js';
-import { applyChanges, flushChecked, requireRecord } from './records.js';
+import { applyChanges, flushChecked, requireRecord, requireRecordAtVersion } from './records.js';
 
 /** Lists sites by name with filters and keyset pagination. */
 export function listSites(
@@ -39,8 +39,8 @@ export async function createSite(scope: RequestScope, input: CreateSiteInput): P
 }
 
 export async function updateSite(scope: RequestScope, input: UpdateSiteInput): Promise<Site> {
-  const site = await requireRecord(scope, Site, input.id, 'input.id');
-  const { id: _id, ...changes } = input;
+  const site = await requireRecordAtVersion(scope, Site, input);
+  const { id: _id, version: _version, ...changes } = input;
   applyChanges(site, changes);
   await flushChecked(scope, []);
   return site;

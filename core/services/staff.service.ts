@@ -5,7 +5,7 @@ import { containsText, findPage } from '../api/pagination.js';
 import { Staff } from '../entities/staff.entity.js';
 import type { RequestScope } from '../request-scope.js';
 import type { CreateStaffInput, StaffFilter, UpdateStaffInput } from '../resolvers/staff.input.js';
-import { applyChanges, flushChecked, requireRecord } from './records.js';
+import { applyChanges, flushChecked, requireRecordAtVersion } from './records.js';
 
 /** Lists staff by employee number. */
 export async function listStaff(
@@ -65,8 +65,8 @@ export async function createStaff(scope: RequestScope, input: CreateStaffInput):
 }
 
 export async function updateStaff(scope: RequestScope, input: UpdateStaffInput): Promise<Staff> {
-  const staff = await requireRecord(scope, Staff, input.id, 'input.id');
-  const { id: _id, roles, certificates, ...changes } = input;
+  const staff = await requireRecordAtVersion(scope, Staff, input);
+  const { id: _id, version: _version, roles, certificates, ...changes } = input;
   applyChanges(staff, changes);
   if (roles) staff.roles = [...new Set(roles)];
   if (certificates) staff.certificates = certificates.map((certificate) => ({ ...certificate }));

@@ -43,6 +43,16 @@ async function succeed<T = Record<string, unknown>>(
   return response.data!;
 }
 
+/** Reads the current version of any record. */
+async function currentVersion(service: TestService, id: string): Promise<number> {
+  const data = await succeed<{ node: { version: number } }>(
+    service,
+    `query($id: ID!) { node(id: $id) { ... on Customer { version } ... on Site { version } ... on EquipmentModel { version } ... on Equipment { version } ... on Staff { version } } }`,
+    { id },
+  );
+  return data.node.version;
+}
+
 /** Runs a create or update mutation and returns the record in its payload. */
 async function mutate(
   service: TestService,
@@ -52,6 +62,10 @@ async function mutate(
   fields: string,
   input: Variables,
 ): Promise<NodeData> {
+  // Updates carry the version they read; tests that do not test locking send the current one.
+  if (mutation.startsWith('update') && input.version === undefined) {
+    input = { ...input, version: await currentVersion(service, input.id as string) };
+  }
   const data = await succeed<Record<string, Record<string, NodeData>>>(
     service,
     `mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${payloadField} { ${fields} } } }`,
@@ -752,8 +766,8 @@ describe.skipIf(!databaseAvailable)('core records: list filters', () => {
     }
     await succeed(
       service,
-      `mutation($id: ID!) { updateStaff(input: {id: $id, active: false}) { staff { id } } }`,
-      { id: ids.E1004 },
+      `mutation($id: ID!, $version: Int!) { updateStaff(input: {id: $id, version: $version, active: false}) { staff { id } } }`,
+      { id: ids.E1004, version: await currentVersion(service, ids.E1004) },
     );
   });
   afterAll(async () => {
@@ -868,9 +882,9 @@ describe.skipIf(!databaseAvailable)('core records: list filters', () => {
       }>;
     }>(
       service,
-      `{ customers(filter: {text: "LST-"}) { edges { node { code
-          sites { totalCount edges { node { name } } }
-          equipment { totalCount edges { node { serialNumber site { name } } } } } } } }`,
+      `{ customers(first: 20, filter: {text: "LST-"}) { edges { node { code
+          sites(first: 20) { totalCount edges { node { name } } }
+          equipment(first: 20) { totalCount edges { node { serialNumber site { name } } } } } } } }`,
     );
     const byCode = Object.fromEntries(
       data.customers.edges.map((edge) => [edge.node.code, edge.node]),
@@ -902,7 +916,7 @@ describe.skipIf(!databaseAvailable)('core records: list filters', () => {
       sites: Connection<{ name: string; equipment: Connection<{ serialNumber: string }> }>;
     }>(
       service,
-      `{ sites { edges { node { name equipment { totalCount edges { node { serialNumber } } } } } } }`,
+      `{ sites(first: 20) { edges { node { name equipment(first: 20) { totalCount edges { node { serialNumber } } } } } } }`,
     );
     const bySite = Object.fromEntries(
       data.sites.edges.map((edge) => [
@@ -929,8 +943,8 @@ describe.skipIf(!databaseAvailable)('core records: list filters', () => {
       }>;
     }>(
       service,
-      `{ equipmentList { edges { node { serialNumber parent { serialNumber }
-          components { totalCount edges { node { serialNumber } } } } } } }`,
+      `{ equipmentList(first: 20) { edges { node { serialNumber parent { serialNumber }
+          components(first: 20) { totalCount edges { node { serialNumber } } } } } } }`,
     );
     const byUnit = Object.fromEntries(
       data.equipmentList.edges.map((edge) => [

@@ -92,6 +92,17 @@ describe.skipIf(!databaseAvailable)('invalid input', () => {
     variables: Record<string, unknown> | undefined,
     expected: Rejection,
   ): Promise<ExecutionResult> {
+    // Updates carry the version they read; these tests send the current one to reach the check
+    // they are about.
+    const input = variables?.input as Record<string, unknown> | undefined;
+    if (/\bupdate[A-Z]/.test(query) && input?.id && input.version === undefined) {
+      const read = await service.http<{ node: { version: number } | null }>(
+        `query($id: ID!) { node(id: $id) { ... on Customer { version } ... on Site { version } ... on EquipmentModel { version } ... on Equipment { version } ... on Staff { version } } }`,
+        { id: input.id },
+      );
+      if (read.data?.node)
+        variables = { ...variables, input: { ...input, version: read.data.node.version } };
+    }
     const before = await countRows();
     const response = await service.http(query, variables);
     const after = await countRows();
@@ -370,16 +381,17 @@ describe.skipIf(!databaseAvailable)('invalid input', () => {
     });
 
     it.each([
-      ['customers', 'not-a-cursor', () => `{ customers(after: $after) { totalCount } }`],
+      ['customers', 'not-a-cursor', () => `{ customers(first: 20, after: $after) { totalCount } }`],
       [
         'customers',
         Buffer.from('{"id":1}').toString('base64url'),
-        () => `{ customers(after: $after) { totalCount } }`,
+        () => `{ customers(first: 20, after: $after) { totalCount } }`,
       ],
       [
         'Equipment.repairOrders',
         'not-a-cursor',
-        () => `{ equipment(id: "${unitId}") { repairOrders(after: $after) { totalCount } } }`,
+        () =>
+          `{ equipment(id: "${unitId}") { repairOrders(first: 20, after: $after) { totalCount } } }`,
       ],
     ])('rejects a malformed after on %s (%s)', async (_name, cursor, query) => {
       await expectRejected(
@@ -643,7 +655,7 @@ describe.skipIf(!databaseAvailable)('invalid input', () => {
 
     it('rejects a reversed period on repairOrders', async () => {
       await expectRejected(
-        `query($filter: RepairOrderFilter) { repairOrders(filter: $filter) { totalCount } }`,
+        `query($filter: RepairOrderFilter) { repairOrders(first: 20, filter: $filter) { totalCount } }`,
         { filter: reversed },
         {
           code: 'BAD_USER_INPUT',
@@ -657,7 +669,7 @@ describe.skipIf(!databaseAvailable)('invalid input', () => {
     it('rejects a reversed period on Equipment.repairOrders', async () => {
       await expectRejected(
         `query($id: ID!, $filter: RepairOrderFilter) {
-          equipment(id: $id) { repairOrders(filter: $filter) { totalCount } } }`,
+          equipment(id: $id) { repairOrders(first: 20, filter: $filter) { totalCount } } }`,
         { id: unitId, filter: reversed },
         {
           code: 'BAD_USER_INPUT',

@@ -18,11 +18,16 @@ export interface TestService {
   http<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    options?: { key?: string | null },
   ): Promise<ExecutionResult<T>>;
-  /** Runs an operation in process and returns its result and the SQL statements it issued. */
+  /**
+   * Runs an operation in process as `principal` (the test admin when omitted) and returns its
+   * result and the SQL statements it issued.
+   */
   run<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    principal?: Principal,
   ): Promise<{ result: ExecutionResult<T>; statements: number }>;
   close(): Promise<void>;
 }
@@ -39,7 +44,13 @@ export const TEST_ADMIN: Principal = {
   scopes: [ApiScope.READ, ApiScope.WRITE, ApiScope.SUBSCRIBE],
 };
 
-export async function startTestService(options: { demoData?: boolean } = {}): Promise<TestService> {
+export interface TestServiceOptions {
+  demoData?: boolean;
+  /** Settings that replace the test defaults, such as `jwt` or `bootstrapAdminApiKey`. */
+  config?: Partial<Omit<AppConfig, 'database'>>;
+}
+
+export async function startTestService(options: TestServiceOptions = {}): Promise<TestService> {
   const database: TestDatabase = await createTestDatabase();
   const config: AppConfig = {
     environment: 'test',
@@ -51,6 +62,9 @@ export async function startTestService(options: { demoData?: boolean } = {}): Pr
     plugins: 'all',
     jwt: {},
     bootstrapAdminApiKey: TEST_ADMIN_KEY,
+    // The defaults of loadConfig, with buckets in process memory so that services share none.
+    rateLimit: { enabled: true, capacity: 300, refillPerSecond: 10, keyPrefix: 'rate-limit:' },
+    ...options.config,
   };
   const runtime = await createRuntime({
     config,

@@ -43,7 +43,7 @@ describe('global IDs', () => {
 
   it('reject an ID of another type', () => {
     expect(() => fromGlobalId(toGlobalId('Equipment', ID), 'input.customerId', 'Customer')).toThrow(
-      /is the ID of a Equipment, not of a Customer/,
+      /is the ID of a record of type Equipment, not Customer/,
     );
   });
 

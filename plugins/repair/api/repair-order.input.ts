@@ -1,8 +1,10 @@
-import { IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import {
   DateTimeScalar,
   DecimalScalar,
+  IDEMPOTENCY_KEY,
+  IDEMPOTENCY_KEY_MESSAGE,
   IsCurrencyCode,
   IsNonNegativeDecimal,
 } from '../../../core/index.js';
@@ -46,6 +48,15 @@ export class DiagnosisTagsInput {
 
 @InputType('CreateRepairOrderInput')
 export class CreateRepairOrderInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Unique per request: a retry with the same key and input returns the first result and creates nothing.',
+  })
+  @IsOptional()
+  @Matches(IDEMPOTENCY_KEY, { message: IDEMPOTENCY_KEY_MESSAGE })
+  idempotencyKey?: string | null;
+
   @Field(() => ID)
   equipmentId!: string;
 

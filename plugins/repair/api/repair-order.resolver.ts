@@ -4,6 +4,7 @@ import {
   ConnectionArgs,
   StaffRole,
   connectionType,
+  createOnce,
   Customer,
   Equipment,
   loadReference,
@@ -60,7 +61,11 @@ export class RepairOrderResolver {
     @Ctx() scope: RequestScope,
     @Arg('input', () => CreateRepairOrderInput) input: CreateRepairOrderInput,
   ): Promise<RepairOrderPayload> {
-    return { repairOrder: await createRepairOrder(scope, input) };
+    return {
+      repairOrder: await createOnce(scope, 'createRepairOrder', RepairOrder, input, () =>
+        createRepairOrder(scope, input),
+      ),
+    };
   }
 
   @FieldResolver(() => Equipment)

@@ -42,7 +42,7 @@ export class DiagnosisTags {
 @Index({ properties: ['equipment', 'reportedAt'] })
 @Index({ properties: ['customer', 'reportedAt'] })
 export class RepairOrder extends NodeEntity {
-  @Field(() => String, { description: 'Unique order number, such as "RO-20261204-4821".' })
+  @Field(() => String, { description: 'Unique order number, such as "RO-20261204-048213".' })
   @Property({ type: 'string', length: 32, unique: true })
   number!: string;
 

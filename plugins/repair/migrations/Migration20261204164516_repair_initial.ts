@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261204163854_repair_initial extends Migration {
+export class Migration20261204164516_repair_initial extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       'create table "repair_order" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "number" varchar(32) not null, "equipment_id" uuid not null, "customer_id" uuid not null, "reported_at" timestamptz not null, "channel" text check ("channel" in (\'PHONE\', \'EMAIL\', \'ONLINE\', \'ON_SITE\')) null, "fault_description" text not null, "order_type" text check ("order_type" in (\'CORRECTIVE_REPAIR\', \'PART_REPLACEMENT\', \'INSPECTION\', \'OTHER\')) not null, "source_order_type" varchar(16) null, "cost_amount" numeric(14,2) null, "cost_currency" varchar(3) null, "status" text check ("status" in (\'REPORTED\', \'DISPATCHED\', \'ON_SITE\', \'DIAGNOSED\', \'PLAN_SUBMITTED\', \'PLAN_REJECTED\', \'PLAN_APPROVED\', \'IN_REPAIR\', \'PLAN_CHANGE_REQUESTED\', \'AWAITING_ACCEPTANCE\', \'ACCEPTED\', \'CLOSED\', \'CANCELLED\')) not null default \'REPORTED\', "tag_system" varchar(200) null, "tag_part" varchar(200) null, "tag_failure_mode" varchar(200) null, "is_historical" boolean not null default false, "external_ref" varchar(100) null, "closed_at" timestamptz null, constraint "repair_order_pkey" primary key ("id"))',

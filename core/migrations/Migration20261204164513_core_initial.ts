@@ -1,7 +1,14 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261204163853_core_initial extends Migration {
+export class Migration20261204164513_core_initial extends Migration {
   override async up(): Promise<void> {
+    this.addSql(
+      'create table "audit_entry" ("id" uuid not null, "at" timestamptz not null, "principal_id" varchar(200) not null, "principal_name" varchar(200) not null, "request_id" varchar(100) null, "entity_name" varchar(100) not null, "entity_id" varchar(200) not null, "action" text check ("action" in (\'CREATE\', \'UPDATE\', \'DELETE\')) not null, "changes" jsonb not null, constraint "audit_entry_pkey" primary key ("id"))',
+    );
+    this.addSql('create index "audit_entry_at_index" on "audit_entry" ("at")');
+    this.addSql(
+      'create index "audit_entry_entity_name_entity_id_index" on "audit_entry" ("entity_name", "entity_id")',
+    );
     this.addSql(
       'create table "customer" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "code" varchar(32) not null, "name" varchar(200) not null, "kind" text check ("kind" in (\'OPERATOR\', \'DRILLING_CONTRACTOR\', \'SERVICE_COMPANY\', \'DISTRIBUTOR\')) not null, "region" varchar(100) null, "address" text null, "contacts" jsonb not null, "notes" text null, "is_synthetic" boolean not null default false, constraint "customer_pkey" primary key ("id"))',
     );
@@ -19,6 +26,12 @@ export class Migration20261204163853_core_initial extends Migration {
     );
     this.addSql(
       'alter table "equipment_model" add constraint "equipment_model_manufacturer_model_code_unique" unique ("manufacturer", "model_code")',
+    );
+    this.addSql(
+      'create table "idempotency_record" ("id" uuid not null, "principal_id" varchar(200) not null, "key" varchar(200) not null, "operation" varchar(100) not null, "request_hash" varchar(64) not null, "result_entity" varchar(100) not null, "result_id" uuid not null, "created_at" timestamptz not null, constraint "idempotency_record_pkey" primary key ("id"))',
+    );
+    this.addSql(
+      'alter table "idempotency_record" add constraint "idempotency_record_principal_id_key_unique" unique ("principal_id", "key")',
     );
     this.addSql(
       'create table "site" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, "customer_id" uuid not null, "name" varchar(200) not null, "kind" text check ("kind" in (\'WELL_SITE\', \'RIG\', \'BASE\', \'YARD\', \'PLANT\', \'MINE\')) not null, "region" varchar(100) null, "latitude" double precision null, "longitude" double precision null, "time_zone" varchar(64) not null default \'UTC\', constraint "site_pkey" primary key ("id"))',
