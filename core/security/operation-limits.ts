@@ -14,8 +14,6 @@ import { httpBodyErrors, httpDocumentLimits, operationCostPlugin } from './limit
 import { limitValidationRules } from './limits/validation-rules.js';
 import { prepareWsOperation, type WsOperationPayload } from './limits/ws-operation.js';
 
-export { OPERATION_LIMIT_CODES } from './limits/limit-errors.js';
-
 /**
  * The operation limits of one server, in the form each transport takes them. HTTP and graphql-ws
  * run the same checks in the same order: document size and tokens, parsing, validation (depth,

@@ -80,9 +80,11 @@ export function httpBodyErrors(
     const rejection =
       error.type === 'entity.too.large'
         ? requestTooLarge(error.length, error.limit ?? 0)
-        : new GraphQLError(`The request body is invalid: ${error.message}`, {
-            extensions: { code: 'BAD_REQUEST' },
-          });
+        : new GraphQLError(
+            `The request body is invalid (${error.message}): send a UTF-8 JSON object with ` +
+              'query and, optionally, variables and operationName',
+            { extensions: { code: 'BAD_REQUEST' } },
+          );
     logger.info(
       {
         code: rejection.extensions.code,
