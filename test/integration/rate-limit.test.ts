@@ -43,7 +43,14 @@ async function redisReachable(): Promise<boolean> {
     await client.ping();
     return true;
   } catch {
-    console.warn(`Redis is unreachable at ${REDIS_URL}: skipping the shared-bucket tests`);
+    if (process.env.TEST_REQUIRE_REDIS === '1') {
+      throw new Error(
+        `Redis is unreachable at ${REDIS_URL} and TEST_REQUIRE_REDIS=1: start it or set TEST_REDIS_URL`,
+      );
+    }
+    console.warn(
+      `Redis is unreachable at ${REDIS_URL}: skipping the shared-bucket tests (set TEST_REQUIRE_REDIS=1 to fail instead)`,
+    );
     return false;
   } finally {
     client.disconnect();
