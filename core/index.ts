@@ -27,3 +27,4 @@ export * from './security/tenancy.js';
 export * from './security/access.js';
 export * from './security/principal.js';
 export * from './idempotency/idempotency.js';
+export * from './api/mutation-inputs.js';

@@ -7,13 +7,9 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Field, ID, InputType, ObjectType, registerEnumType, Int } from 'type-graphql';
-import {
-  BUSINESS_CODE,
-  BUSINESS_CODE_MESSAGE,
-  IDEMPOTENCY_KEY,
-  IDEMPOTENCY_KEY_MESSAGE,
-} from '../api/validators.js';
+import { CreateInputBase, UpdateInputBase } from '../api/mutation-inputs.js';
+import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { BUSINESS_CODE, BUSINESS_CODE_MESSAGE } from '../api/validators.js';
 import { Customer } from '../entities/customer.entity.js';
 import { CustomerKind, SortDirectionEnum } from '../entities/enums.js';
 
@@ -40,16 +36,7 @@ export class CustomerContactInput {
 }
 
 @InputType('CreateCustomerInput')
-export class CreateCustomerInput {
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Unique per request: a retry with the same key and input returns the first result and creates nothing.',
-  })
-  @IsOptional()
-  @Matches(IDEMPOTENCY_KEY, { message: IDEMPOTENCY_KEY_MESSAGE })
-  idempotencyKey?: string | null;
-
+export class CreateCustomerInput extends CreateInputBase {
   @Field(() => String, {
     description: 'Unique business code: uppercase letters, digits and hyphens.',
   })
@@ -86,15 +73,7 @@ export class CreateCustomerInput {
 }
 
 @InputType('UpdateCustomerInput')
-export class UpdateCustomerInput {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => Int, {
-    description: 'The version you read; the update is refused when the record has changed since.',
-  })
-  version!: number;
-
+export class UpdateCustomerInput extends UpdateInputBase {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 200)

@@ -1,20 +1,11 @@
-import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength } from 'class-validator';
-import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_MESSAGE } from '../api/validators.js';
-import { Field, ID, InputType, ObjectType, Int } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
+import { CreateInputBase, UpdateInputBase } from '../api/mutation-inputs.js';
+import { Field, InputType, ObjectType } from 'type-graphql';
 import { EquipmentCategory } from '../entities/enums.js';
 import { EquipmentModel } from '../entities/equipment-model.entity.js';
 
 @InputType('CreateEquipmentModelInput')
-export class CreateEquipmentModelInput {
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Unique per request: a retry with the same key and input returns the first result and creates nothing.',
-  })
-  @IsOptional()
-  @Matches(IDEMPOTENCY_KEY, { message: IDEMPOTENCY_KEY_MESSAGE })
-  idempotencyKey?: string | null;
-
+export class CreateEquipmentModelInput extends CreateInputBase {
   @Field(() => String)
   @Length(1, 100)
   manufacturer!: string;
@@ -44,15 +35,7 @@ export class CreateEquipmentModelInput {
 }
 
 @InputType('UpdateEquipmentModelInput')
-export class UpdateEquipmentModelInput {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => Int, {
-    description: 'The version you read; the update is refused when the record has changed since.',
-  })
-  version!: number;
-
+export class UpdateEquipmentModelInput extends UpdateInputBase {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(200)

@@ -6,15 +6,10 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Field, ID, InputType, ObjectType, registerEnumType, Int } from 'type-graphql';
+import { CreateInputBase, UpdateInputBase } from '../api/mutation-inputs.js';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar, DecimalScalar, LocalDateScalar } from '../api/scalars.js';
-import {
-  IsNonNegativeDecimal,
-  SERIAL_NUMBER,
-  SERIAL_NUMBER_MESSAGE,
-  IDEMPOTENCY_KEY,
-  IDEMPOTENCY_KEY_MESSAGE,
-} from '../api/validators.js';
+import { IsNonNegativeDecimal, SERIAL_NUMBER, SERIAL_NUMBER_MESSAGE } from '../api/validators.js';
 import { EquipmentCategory, EquipmentStatus, SortDirectionEnum } from '../entities/enums.js';
 import { Equipment } from '../entities/equipment.entity.js';
 
@@ -38,16 +33,7 @@ export class MeterReadingInput {
 }
 
 @InputType('CreateEquipmentInput')
-export class CreateEquipmentInput {
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Unique per request: a retry with the same key and input returns the first result and creates nothing.',
-  })
-  @IsOptional()
-  @Matches(IDEMPOTENCY_KEY, { message: IDEMPOTENCY_KEY_MESSAGE })
-  idempotencyKey?: string | null;
-
+export class CreateEquipmentInput extends CreateInputBase {
   @Field(() => String, {
     description: 'Unique serial number: uppercase letters, digits and hyphens.',
   })
@@ -91,15 +77,7 @@ export class CreateEquipmentInput {
 }
 
 @InputType('UpdateEquipmentInput')
-export class UpdateEquipmentInput {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => Int, {
-    description: 'The version you read; the update is refused when the record has changed since.',
-  })
-  version!: number;
-
+export class UpdateEquipmentInput extends UpdateInputBase {
   @Field(() => ID, { nullable: true })
   siteId?: string | null;
 

@@ -1,20 +1,12 @@
-import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Field, Float, ID, InputType, ObjectType, Int } from 'type-graphql';
-import { IsTimeZone, IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_MESSAGE } from '../api/validators.js';
+import { IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
+import { CreateInputBase, UpdateInputBase } from '../api/mutation-inputs.js';
+import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
+import { IsTimeZone } from '../api/validators.js';
 import { SiteKind } from '../entities/enums.js';
 import { Site } from '../entities/site.entity.js';
 
 @InputType('CreateSiteInput')
-export class CreateSiteInput {
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Unique per request: a retry with the same key and input returns the first result and creates nothing.',
-  })
-  @IsOptional()
-  @Matches(IDEMPOTENCY_KEY, { message: IDEMPOTENCY_KEY_MESSAGE })
-  idempotencyKey?: string | null;
-
+export class CreateSiteInput extends CreateInputBase {
   @Field(() => ID, { description: 'The customer the site belongs to.' })
   customerId!: string;
 
@@ -49,15 +41,7 @@ export class CreateSiteInput {
 }
 
 @InputType('UpdateSiteInput')
-export class UpdateSiteInput {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => Int, {
-    description: 'The version you read; the update is refused when the record has changed since.',
-  })
-  version!: number;
-
+export class UpdateSiteInput extends UpdateInputBase {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 200)

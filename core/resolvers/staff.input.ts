@@ -7,14 +7,10 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Field, ID, InputType, ObjectType, Int } from 'type-graphql';
+import { CreateInputBase, UpdateInputBase } from '../api/mutation-inputs.js';
+import { Field, InputType, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../api/scalars.js';
-import {
-  BUSINESS_CODE,
-  BUSINESS_CODE_MESSAGE,
-  IDEMPOTENCY_KEY,
-  IDEMPOTENCY_KEY_MESSAGE,
-} from '../api/validators.js';
+import { BUSINESS_CODE, BUSINESS_CODE_MESSAGE } from '../api/validators.js';
 import { Department, StaffRole } from '../entities/enums.js';
 import { Staff } from '../entities/staff.entity.js';
 
@@ -34,16 +30,7 @@ export class StaffCertificateInput {
 }
 
 @InputType('CreateStaffInput')
-export class CreateStaffInput {
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Unique per request: a retry with the same key and input returns the first result and creates nothing.',
-  })
-  @IsOptional()
-  @Matches(IDEMPOTENCY_KEY, { message: IDEMPOTENCY_KEY_MESSAGE })
-  idempotencyKey?: string | null;
-
+export class CreateStaffInput extends CreateInputBase {
   @Field(() => String, {
     description: 'Unique employee number: uppercase letters, digits and hyphens.',
   })
@@ -91,15 +78,7 @@ export class CreateStaffInput {
 }
 
 @InputType('UpdateStaffInput')
-export class UpdateStaffInput {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => Int, {
-    description: 'The version you read; the update is refused when the record has changed since.',
-  })
-  version!: number;
-
+export class UpdateStaffInput extends UpdateInputBase {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 200)

@@ -1,10 +1,9 @@
-import { IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import {
   DateTimeScalar,
   DecimalScalar,
-  IDEMPOTENCY_KEY,
-  IDEMPOTENCY_KEY_MESSAGE,
+  CreateInputBase,
   IsCurrencyCode,
   IsNonNegativeDecimal,
 } from '../../../core/index.js';
@@ -47,16 +46,7 @@ export class DiagnosisTagsInput {
 }
 
 @InputType('CreateRepairOrderInput')
-export class CreateRepairOrderInput {
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Unique per request: a retry with the same key and input returns the first result and creates nothing.',
-  })
-  @IsOptional()
-  @Matches(IDEMPOTENCY_KEY, { message: IDEMPOTENCY_KEY_MESSAGE })
-  idempotencyKey?: string | null;
-
+export class CreateRepairOrderInput extends CreateInputBase {
   @Field(() => ID)
   equipmentId!: string;
 
