@@ -5,8 +5,8 @@ import type { RequestScope } from '../request-scope.js';
 import { ApiScope, isCustomerBound, type Principal } from './principal.js';
 
 /**
- * Who may call a query, mutation or subscription. Every root field declares one with
- * {@link Access}; the schema refuses to build when a root field has none.
+ * The principals allowed to call a query, mutation or subscription. Every root field declares one
+ * with {@link Access}, and the schema fails to build when a root field has none.
  */
 export interface AccessRule {
   /** Staff roles that may call it; ADMIN always may. `'any'` admits every internal principal. */

@@ -6,12 +6,12 @@ export const TENANT_FILTER = 'tenant';
 /** Filter parameters, set on every request's EntityManager from its principal. */
 export interface TenantFilterParams {
   customerId: string | null;
-  /** Whether the principal holds the ADMIN role and is not customer-bound. */
+  /** Whether the principal has the ADMIN role and is not customer-bound. */
   admin: boolean;
 }
 
 /**
- * How an entity relates to customers:
+ * The relation of an entity to customers:
  * - `owner`: the path from the entity to its customer's key, such as `customer`,
  *   `equipment.customer`, or `id` for Customer itself. Customer-bound principals see only rows
  *   of their customer.
