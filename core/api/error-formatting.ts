@@ -70,9 +70,14 @@ export function formatServiceError(
     if (field) return { ...base, extensions: { code: 'BAD_USER_INPUT', field } };
   }
   if (code === 'BAD_USER_INPUT' && !formatted.extensions?.field) {
-    const field =
+    const at =
       /at "([^"]+)"/.exec(formatted.message)?.[1] ??
       /^Variable "\$([^"]+)"/.exec(formatted.message)?.[1];
+    // A missing required input field is reported at its parent object; name the field itself.
+    const missing = /Field "(\w+)" of required type "[^"]+" was not provided/.exec(
+      formatted.message,
+    )?.[1];
+    const field = at && missing ? `${at}.${missing}` : at;
     return { ...base, extensions: { ...withoutInternals(formatted.extensions), code, field } };
   }
   if (

@@ -15,8 +15,7 @@ export interface TenantFilterParams {
  * - `owner`: the path from the entity to its customer's key, such as `customer`,
  *   `equipment.customer`, or `id` for Customer itself. Customer-bound principals see only rows
  *   of their customer.
- * - `internal`: company records (staff, API clients, audit entries) that customer-bound
- *   principals never see.
+ * - `internal`: company records, such as staff, that customer-bound principals never see.
  * - `adminOnly`: records about access itself (API clients, the audit trail) that only admins see.
  * - `shared`: catalogue records every principal may read, such as equipment models.
  */

@@ -190,6 +190,14 @@ describe.skipIf(!databaseAvailable)('write safety', () => {
       expect(read.data!.customer).toEqual({ name: 'Lock 2', version: 2 });
     });
 
+    it('names the version when it is missing', async () => {
+      const response = await service.http(UPDATE_CUSTOMER, {
+        input: { id: customerId, name: 'No version' },
+      });
+      expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(response.errors?.[0].extensions?.field).toBe('input.version');
+    });
+
     it('lets one of two concurrent updates win', async () => {
       const read = await service.http<{ customer: { version: number } }>(
         `query($id: ID!) { customer(id: $id) { version } }`,

@@ -100,7 +100,7 @@ export function tooManyTokens(limit: number): GraphQLError {
 export function connectionFirstRequired(fields: string[], maxPageSize: number): GraphQLError {
   return limitError(
     'CONNECTION_FIRST_REQUIRED',
-    `first is required on every list, but ${fields.join(', ')} has none: pass first ` +
+    `first is required on every list, but ${fields.join(', ')} ${fields.length === 1 ? 'has' : 'have'} none: pass first ` +
       `(0 to ${maxPageSize}) and page on with after`,
     { field: 'first', fields },
   );
