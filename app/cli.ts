@@ -53,8 +53,14 @@ async function importExcavatorsCommand(): Promise<void> {
 async function createMigrationCommand(): Promise<void> {
   const [target, name] = process.argv.slice(3);
   const url = process.env.DATABASE_URL;
-  if (!target || !name || !url?.startsWith('postgres')) {
+  if (!target || !name) {
     console.error(USAGE);
+    process.exit(2);
+  }
+  if (!url?.startsWith('postgres')) {
+    console.error(
+      'create-migration needs a PostgreSQL server: set DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres (a scratch database is created and dropped there)',
+    );
     process.exit(2);
   }
   await createMigration(target, name, url);

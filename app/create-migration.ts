@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { MikroORM, type EntityClass, type MigrationObject } from '@mikro-orm/core';
 import { ormOptions } from '../core/database/orm.js';
 import { createDatabase, dropDatabase, withDatabase } from '../core/database/postgres-admin.js';
@@ -53,6 +53,7 @@ export async function createMigration(
     const className = `Migration${stamp}_${target.replace(/-/g, '_')}_${name.replace(/\W/g, '_')}`;
     const folder = target === 'core' ? 'core/migrations' : `plugins/${target}/migrations`;
     const file = `${folder}/${className}.ts`;
+    ensureMigrationIndex(folder, target);
     const statements = up
       .split(/;\n/)
       .map((statement) => statement.trim().replace(/;$/, ''))
@@ -96,4 +97,17 @@ async function formatFiles(files: string[]): Promise<void> {
       await prettier.format(readFileSync(file, 'utf8'), { ...options, filepath: file }),
     );
   }
+}
+
+/** Creates the migrations folder and its empty list for a module that has none yet. */
+function ensureMigrationIndex(folder: string, target: string): void {
+  mkdirSync(folder, { recursive: true });
+  const index = `${folder}/index.ts`;
+  if (existsSync(index)) return;
+  const constant = `${target.replace(/-/g, '_').toUpperCase()}_MIGRATIONS`;
+  writeFileSync(
+    index,
+    `import type { MigrationObject } from '@mikro-orm/core';\n\n/** PostgreSQL migrations of the ${target} tables, oldest first. */\nexport const ${constant}: MigrationObject[] = [];\n`,
+  );
+  console.log(`created ${index}; list ${constant} in the plugin's migrations`);
 }

@@ -44,5 +44,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  // A plugin setting read at startup can also be invalid configuration.
+  process.exit(error instanceof ConfigError ? 2 : 1);
 });

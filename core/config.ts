@@ -20,12 +20,13 @@ function positiveInteger(unit: string) {
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().trim().min(1, 'expected a host name or address').default('0.0.0.0'),
-  PORT: z.coerce
-    .number({ message: 'expected a port number between 0 and 65535' })
-    .int('expected a whole port number')
-    .min(0, 'expected a port number between 0 and 65535')
-    .max(65535, 'expected a port number between 0 and 65535')
+  HOST: z.string().trim().min(1, 'expected a host name or address').optional(),
+  PORT: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, 'expected a port number between 0 and 65535')
+    .transform(Number)
+    .refine((port) => port <= 65535, 'expected a port number between 0 and 65535')
     .default(4000),
   DATABASE_URL: z
     .string()
@@ -39,6 +40,7 @@ const environmentSchema = z.object({
     .trim()
     .regex(/^rediss?:\/\/.+/, { message: 'expected redis://host:port or rediss://host:port' })
     .optional(),
+  PUBSUB_CHANNEL_PREFIX: z.string().trim().default(''),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` }).optional(),
   DEMO_DATA: booleanFlag.optional(),
   JWT_SECRET: z
@@ -98,6 +100,8 @@ export interface AppConfig {
   port: number;
   database: DatabaseConfig;
   redisUrl?: string;
+  /** Put before every pub/sub topic to form its Redis channel (`PUBSUB_CHANNEL_PREFIX`). */
+  pubSubChannelPrefix?: string;
   logLevel: (typeof LOG_LEVELS)[number];
   /** Load demo data into an empty database at startup. */
   demoData: boolean;
@@ -233,10 +237,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const limits = operationLimitsFrom(values);
   return {
     environment: values.NODE_ENV,
-    host: values.HOST,
+    // Outside production the demo keys are public, so the server answers only on this machine.
+    host: values.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     port: values.PORT,
     database: parseDatabaseUrl(values.DATABASE_URL),
     redisUrl: values.REDIS_URL,
+    pubSubChannelPrefix: values.PUBSUB_CHANNEL_PREFIX,
     logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'warn' : 'info'),
     demoData: values.DEMO_DATA ?? !production,
     plugins: values.PLUGINS === 'all' ? 'all' : values.PLUGINS.split(',').map((id) => id.trim()),

@@ -28,3 +28,6 @@ export * from './security/access.js';
 export * from './security/principal.js';
 export * from './idempotency/idempotency.js';
 export * from './api/mutation-inputs.js';
+export { excludeFromAudit } from './audit/audit.subscriber.js';
+export { afterCommit } from './events/commit-hooks.js';
+export { ServicePubSub, type TopicPayload, type LiveUpdatesStatus } from './events/pubsub.js';

@@ -31,8 +31,18 @@ export interface ServicePlugin {
   orphanedTypes?: ResolverClass[];
   /** Pub/sub topics this plugin publishes, each `<id>.<camelCaseName>`. */
   topics?: string[];
+  /** Periodic background jobs, such as deleting expired records. */
+  jobs?: PluginJob[];
   /** Loads demo records into an empty database; runs after the seeds of the required plugins. */
   seed?: (scope: RequestScope) => Promise<void>;
+}
+
+/** A task the runtime runs every `intervalMs` in a fresh system scope, until it closes. */
+export interface PluginJob {
+  /** Name for logs, such as `deleteExpiredEvents`. */
+  name: string;
+  intervalMs: number;
+  run: (scope: RequestScope) => Promise<void>;
 }
 
 /** Identity helper that gives a plugin object its type where it is declared. */

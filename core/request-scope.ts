@@ -4,10 +4,24 @@ import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config.js';
 import { StatementCounter } from './database/statement-counter.js';
+import type { ServicePubSub } from './events/pubsub.js';
 import type { LoaderDefinition } from './loaders.js';
 import { ANONYMOUS, type Principal } from './security/principal.js';
 
 export { ANONYMOUS, SYSTEM, type Principal } from './security/principal.js';
+
+/** Options of a new scope. */
+export interface RequestScopeOptions {
+  requestId?: string;
+  statements?: StatementCounter;
+  /** The service's pub/sub. Scopes built outside a runtime, such as in unit tests, have none. */
+  pubSub?: ServicePubSub;
+  /**
+   * Creates another scope for the same principal, with a fresh EntityManager and loaders. A
+   * subscription uses it to read each event, because its own scope lives as long as it does.
+   */
+  createSibling?: (options?: { requestId?: string }) => RequestScope;
+}
 
 /**
  * Everything one GraphQL operation, subscription event or background job works with: its own
@@ -25,7 +39,7 @@ export class RequestScope {
     readonly config: AppConfig,
     logger: Logger,
     readonly principal: Principal = ANONYMOUS,
-    options: { requestId?: string; statements?: StatementCounter } = {},
+    private readonly options: RequestScopeOptions = {},
   ) {
     this.requestId = options.requestId ?? randomUUID();
     this.statements = options.statements ?? new StatementCounter();
@@ -40,6 +54,21 @@ export class RequestScope {
       this.loaders.set(definition.key, loader);
     }
     return loader as unknown as DataLoader<K, V, C>;
+  }
+
+  /** The service's pub/sub. Throws in a scope built without a runtime. */
+  get pubSub(): ServicePubSub {
+    if (!this.options.pubSub)
+      throw new Error('This scope has no pub/sub: create it with runtime.createScope');
+    return this.options.pubSub;
+  }
+
+  /** Creates a scope for the same principal with a fresh EntityManager and fresh loaders. */
+  createSibling(options: { requestId?: string } = {}): RequestScope {
+    if (!this.options.createSibling) {
+      throw new Error('This scope cannot create siblings: create it with runtime.createScope');
+    }
+    return this.options.createSibling(options);
   }
 
   /** Whether the database is SQLite, where decimals are stored in their smallest unit. */

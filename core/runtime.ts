@@ -6,6 +6,7 @@ import type { AppConfig } from './config.js';
 import { openDatabase } from './database/orm.js';
 import { countStatements, StatementCounter } from './database/statement-counter.js';
 import { createDemoKeys } from './demo/demo-keys.js';
+import { ServicePubSub } from './events/pubsub.js';
 import { seedCoreDemoData } from './demo/seed.js';
 import { CORE_ENTITIES } from './entities/index.js';
 import { Customer } from './entities/customer.entity.js';
@@ -33,6 +34,8 @@ export class ServiceRuntime {
     readonly orm: MikroORM,
     readonly schema: GraphQLSchema,
     readonly plugins: ServicePlugin[],
+    /** Pub/sub for subscriptions: in process, or through Redis when `redisUrl` is set. */
+    readonly pubSub: ServicePubSub,
   ) {
     this.authenticator = new Authenticator(orm, config, logger.child({ component: 'auth' }));
     this.rateLimiter = createRateLimiter(config, logger.child({ component: 'rate-limit' }));
@@ -56,7 +59,12 @@ export class ServiceRuntime {
     const requestId = options.requestId ?? randomUUID();
     // The audit trail reads who acts, and for which request, from this context.
     em.setLoggerContext({ principal: principal.id, principalName: principal.name, requestId });
-    return new RequestScope(em, this.config, this.logger, principal, { ...options, requestId });
+    return new RequestScope(em, this.config, this.logger, principal, {
+      ...options,
+      requestId,
+      pubSub: this.pubSub,
+      createSibling: (siblingOptions) => this.createScope(principal, siblingOptions),
+    });
   }
 
   /** Runs `work` in a fresh system scope, counting its statements. */
@@ -65,12 +73,35 @@ export class ServiceRuntime {
     return countStatements(scope.statements, () => work(scope));
   }
 
-  /** Closes the rate limiter's Redis connection and then the database. */
+  /** Stops the plugin jobs, closes the Redis connections and then the database. */
   async close(): Promise<void> {
+    for (const timer of this.jobTimers) clearInterval(timer);
+    this.jobTimers.length = 0;
     try {
-      await this.rateLimiter?.close();
+      await Promise.all([this.rateLimiter?.close(), this.pubSub.close()]);
     } finally {
       await this.orm.close(true);
+    }
+  }
+
+  private readonly jobTimers: NodeJS.Timeout[] = [];
+
+  /**
+   * Starts the periodic jobs of the enabled plugins. Each run gets a fresh system scope. A failed
+   * run is logged, and the job runs again at its next interval.
+   */
+  startJobs(): void {
+    for (const plugin of this.plugins) {
+      for (const job of plugin.jobs ?? []) {
+        const timer = setInterval(() => {
+          this.runAsSystem((scope) => job.run(scope)).catch((error: unknown) => {
+            this.logger.error({ err: error, plugin: plugin.id, job: job.name }, 'job failed');
+          });
+        }, job.intervalMs);
+        // A job timer alone never keeps the process running.
+        timer.unref();
+        this.jobTimers.push(timer);
+      }
     }
   }
 }
@@ -99,9 +130,15 @@ export async function createRuntime(options: {
     },
   });
   let runtime: ServiceRuntime | undefined;
+  const pubSubLogger = logger.child({ component: 'pubsub' });
+  const pubSub = config.redisUrl
+    ? ServicePubSub.redis(config.redisUrl, pubSubLogger, config.pubSubChannelPrefix)
+    : ServicePubSub.inProcess(pubSubLogger);
   try {
-    const schema = await buildServiceSchema(plugins);
-    runtime = new ServiceRuntime(config, logger, orm, schema, plugins);
+    const schema = await buildServiceSchema(plugins, pubSub);
+    runtime = new ServiceRuntime(config, logger, orm, schema, plugins, pubSub);
+    // Jobs first: a plugin that reads its settings for them fails before any data is written.
+    runtime.startJobs();
     if (config.bootstrapAdminApiKey) {
       await runtime.runAsSystem((scope) =>
         ensureBootstrapAdmin(scope, config.bootstrapAdminApiKey!),
@@ -116,7 +153,7 @@ export async function createRuntime(options: {
   } catch (error) {
     // The runtime owns a Redis connection once it exists, which would keep the process alive.
     if (runtime) await runtime.close();
-    else await orm.close(true);
+    else await Promise.all([orm.close(true), pubSub.close()]);
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request, type Response } from 'express';
-import { execute, subscribe, type GraphQLFormattedError } from 'graphql';
+import { execute, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { formatServiceError } from './api/error-formatting.js';
@@ -15,6 +15,7 @@ import {
   rateLimitPlugin,
 } from './api/rate-limit-hooks.js';
 import { countStatements, StatementCounter } from './database/statement-counter.js';
+import { subscribeWithEventScopes } from './events/subscription-execution.js';
 import { ANONYMOUS, type Principal, type RequestScope } from './request-scope.js';
 import type { ServiceRuntime } from './runtime.js';
 import { createOperationLimits } from './security/operation-limits.js';
@@ -149,11 +150,14 @@ export async function startServer(
         ctx.extra.operations.set(id, { scope, started: performance.now() });
         return scope as unknown as Record<string, unknown>;
       },
-      // Statements are counted in the operation's async context, as on HTTP.
+      // Statements are counted in the operation's async context, as on HTTP. Each subscription
+      // event is resolved in a fresh scope, so loaders and the identity map never go stale.
       execute: (args) =>
         countStatements(scopeOf(args.contextValue).statements, () => execute(args)),
       subscribe: (args) =>
-        countStatements(scopeOf(args.contextValue).statements, () => subscribe(args)),
+        countStatements(scopeOf(args.contextValue).statements, () =>
+          subscribeWithEventScopes(args),
+        ),
       onNext: (ctx, id, _payload, _args, result) => {
         if (!result.errors) return undefined;
         const scope = ctx.extra.operations?.get(id)?.scope;
@@ -229,10 +233,13 @@ export async function startServer(
   app.get('/readyz', async (_req: Request, res: Response) => {
     try {
       await runtime.orm.em.getConnection().execute('select 1');
-      res.json({ status: 'ready', database: 'up' });
+      // Queries work without Redis, so a Redis outage degrades live updates but not readiness.
+      res.json({ status: 'ready', database: 'up', liveUpdates: runtime.pubSub.status });
     } catch (error) {
       runtime.logger.warn({ err: error }, 'readiness check failed: database unreachable');
-      res.status(503).json({ status: 'unavailable', database: 'down' });
+      res
+        .status(503)
+        .json({ status: 'unavailable', database: 'down', liveUpdates: runtime.pubSub.status });
     }
   });
 

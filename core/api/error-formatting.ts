@@ -52,6 +52,16 @@ export function formatServiceError(
     path: formatted.path,
   };
 
+  // Apollo Server 5 raises this for an automatic persisted query whose hash does not match its
+  // text, without a code; it is the client's mistake, so it is shown, not masked.
+  if (formatted.message === 'provided sha does not match query') {
+    return {
+      ...base,
+      message:
+        'The persisted query hash does not match the query text: send the SHA-256 of the query',
+      extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' },
+    };
+  }
   if (original instanceof OptimisticLockError) {
     return {
       ...base,

@@ -9,6 +9,11 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'INTERNAL_SERVER_ERROR';
 
+/** Shows a client's value in a message: in quotes, and cut short so a huge value is not echoed. */
+export function quoted(value: string, max = 80): string {
+  return `"${value.length > max ? `${value.slice(0, max)}…` : value}"`;
+}
+
 /** Invalid input. `field` is the argument path, such as `input.serialNumber` or `first`. */
 export function badUserInput(field: string, message: string, extra: Record<string, unknown> = {}) {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field, ...extra } });
@@ -24,7 +29,7 @@ export function invalidInputs(problems: { field: string; message: string }[]) {
 
 /** No record of `type` has `value` in `field`. */
 export function notFound(type: string, field: string, value: string) {
-  return new GraphQLError(`${type} with ${field} "${value}" was not found: check the value`, {
+  return new GraphQLError(`${type} with ${field} ${quoted(value)} was not found: check the value`, {
     extensions: { code: 'NOT_FOUND', field },
   });
 }

@@ -1,4 +1,4 @@
-import { badUserInput } from './errors.js';
+import { badUserInput, quoted } from './errors.js';
 
 /** Encodes a type name and a database id into an opaque Relay global ID. */
 export function toGlobalId(typeName: string, id: string): string {
@@ -23,13 +23,13 @@ export function fromGlobalId(
   if (separator <= 0 || !UUID.test(id)) {
     throw badUserInput(
       field,
-      `${field} "${globalId}" is not a valid ID: use the id field of a record returned by this API`,
+      `${field} ${quoted(globalId)} is not a valid ID: use the id field of a record returned by this API`,
     );
   }
   if (expectedType && typeName !== expectedType) {
     throw badUserInput(
       field,
-      `${field} "${globalId}" is the ID of a record of type ${typeName}, not ${expectedType}: pass the ID of a ${expectedType} record`,
+      `${field} ${quoted(globalId)} is the ID of a record of type ${typeName}, not ${expectedType}: pass an ID of type ${expectedType}`,
     );
   }
   return { typeName, id: id.toLowerCase() };

@@ -6,7 +6,7 @@ import {
   type ConnectionArgs,
   type ConnectionPage,
 } from './connection.js';
-import { badUserInput } from './errors.js';
+import { badUserInput, quoted } from './errors.js';
 
 export type SortDirection = 'ASC' | 'DESC';
 
@@ -55,7 +55,7 @@ export function decodeCursor(
   const invalid = () =>
     badUserInput(
       field,
-      `${field} "${cursor}" is not a valid cursor: pass the endCursor of a previous page`,
+      `${field} ${quoted(cursor)} is not a valid cursor: pass the endCursor of a previous page`,
     );
   let parsed: unknown;
   try {
@@ -68,11 +68,17 @@ export function decodeCursor(
   if (typeof id !== 'string' || !UUID.test(id)) throw invalid();
 
   if (raw !== null && typeof raw === 'object') {
-    const date =
-      'd' in raw && Object.keys(raw).length === 1
-        ? new Date(String((raw as { d: unknown }).d))
-        : null;
-    if (!date || Number.isNaN(date.getTime()) || (kind && kind !== 'date')) throw invalid();
+    const text =
+      'd' in raw && Object.keys(raw).length === 1 ? (raw as { d: unknown }).d : undefined;
+    // Only an ISO instant as encodeCursor writes it, in years both databases store (1 to 9999).
+    const date = typeof text === 'string' ? new Date(text) : null;
+    const exact =
+      date !== null &&
+      !Number.isNaN(date.getTime()) &&
+      date.toISOString() === text &&
+      date.getUTCFullYear() >= 1 &&
+      date.getUTCFullYear() <= 9999;
+    if (!exact || (kind && kind !== 'date')) throw invalid();
     return { value: date, id };
   }
   if (kind && (kind === 'date' || typeof raw !== kind)) throw invalid();

@@ -77,3 +77,18 @@ export const BUSINESS_CODE_MESSAGE =
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
 export const IDEMPOTENCY_KEY_MESSAGE =
   'must be 8 to 200 letters, digits or . _ : -, unique per request, such as a UUID';
+
+/** Rejects text that is empty once white space and invisible characters are removed. */
+export function IsNotBlank(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isNotBlank',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value !== 'string' || /[^\s\u200B-\u200D\u2060\uFEFF]/.test(value),
+        defaultMessage: () => 'must contain visible text, not only spaces',
+      },
+    },
+    options,
+  );
+}

@@ -19,6 +19,14 @@ const ACTIONS: Partial<Record<ChangeSetType, AuditAction>> = {
   [ChangeSetType.DELETE]: AuditAction.DELETE,
 };
 
+/** Entities left out of the audit trail: bookkeeping and append-only logs that record themselves. */
+const UNAUDITED_ENTITIES = new Set(['IdempotencyRecord']);
+
+/** Leaves an entity out of the audit trail, such as an append-only event log. */
+export function excludeFromAudit(entity: { name: string }): void {
+  UNAUDITED_ENTITIES.add(entity.name);
+}
+
 /**
  * Adds an audit entry for every created, updated or deleted record to the flush that changes it,
  * so the entry commits or rolls back with the change. The principal comes from the logger context
@@ -37,7 +45,7 @@ export class AuditSubscriber implements EventSubscriber {
       if (
         !action ||
         changeSet.entity instanceof AuditEntry ||
-        changeSet.meta.className === 'IdempotencyRecord'
+        UNAUDITED_ENTITIES.has(changeSet.meta.className)
       )
         continue;
       const entry = new AuditEntry();

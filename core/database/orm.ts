@@ -13,6 +13,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { DatabaseConfig } from '../config.js';
 import { AuditSubscriber } from '../audit/audit.subscriber.js';
+import { CommitHooksSubscriber } from '../events/commit-hooks.js';
 import { OrmLogger } from './orm-logger.js';
 
 export interface OrmSetup {
@@ -31,7 +32,7 @@ export function ormOptions(setup: OrmSetup): Options {
   const common = {
     entities: setup.entities,
     extensions: [Migrator],
-    subscribers: [new AuditSubscriber()],
+    subscribers: [new AuditSubscriber(), new CommitHooksSubscriber()],
     // Every request forks its own EntityManager; the global one must never be used directly.
     allowGlobalContext: false,
     // Changes reach the database only on an explicit flush, so a lookup that fails validation

@@ -9,13 +9,14 @@ import {
 } from 'class-validator';
 import { CreateInputBase, UpdateInputBase } from '../api/mutation-inputs.js';
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { BUSINESS_CODE, BUSINESS_CODE_MESSAGE } from '../api/validators.js';
+import { BUSINESS_CODE, BUSINESS_CODE_MESSAGE, IsNotBlank } from '../api/validators.js';
 import { Customer } from '../entities/customer.entity.js';
 import { CustomerKind, SortDirectionEnum } from '../entities/enums.js';
 
 @InputType('CustomerContactInput')
 export class CustomerContactInput {
   @Field(() => String)
+  @IsNotBlank()
   @Length(1, 200)
   name!: string;
 
@@ -44,6 +45,7 @@ export class CreateCustomerInput extends CreateInputBase {
   code!: string;
 
   @Field(() => String)
+  @IsNotBlank()
   @Length(1, 200)
   name!: string;
 
@@ -76,6 +78,7 @@ export class CreateCustomerInput extends CreateInputBase {
 export class UpdateCustomerInput extends UpdateInputBase {
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @IsNotBlank()
   @Length(1, 200)
   name?: string;
 

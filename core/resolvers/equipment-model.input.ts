@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
 import { CreateInputBase, UpdateInputBase } from '../api/mutation-inputs.js';
+import { IsNotBlank } from '../api/validators.js';
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { EquipmentCategory } from '../entities/enums.js';
 import { EquipmentModel } from '../entities/equipment-model.entity.js';
@@ -7,10 +8,12 @@ import { EquipmentModel } from '../entities/equipment-model.entity.js';
 @InputType('CreateEquipmentModelInput')
 export class CreateEquipmentModelInput extends CreateInputBase {
   @Field(() => String)
+  @IsNotBlank()
   @Length(1, 100)
   manufacturer!: string;
 
   @Field(() => String, { description: 'Unique per manufacturer.' })
+  @IsNotBlank()
   @Length(1, 64)
   modelCode!: string;
 

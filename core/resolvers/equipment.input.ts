@@ -9,13 +9,19 @@ import {
 import { CreateInputBase, UpdateInputBase } from '../api/mutation-inputs.js';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar, DecimalScalar, LocalDateScalar } from '../api/scalars.js';
-import { IsNonNegativeDecimal, SERIAL_NUMBER, SERIAL_NUMBER_MESSAGE } from '../api/validators.js';
+import {
+  IsNonNegativeDecimal,
+  SERIAL_NUMBER,
+  SERIAL_NUMBER_MESSAGE,
+  IsNotBlank,
+} from '../api/validators.js';
 import { EquipmentCategory, EquipmentStatus, SortDirectionEnum } from '../entities/enums.js';
 import { Equipment } from '../entities/equipment.entity.js';
 
 @InputType('MeterReadingInput')
 export class MeterReadingInput {
   @Field(() => String)
+  @IsNotBlank()
   @Length(1, 64)
   name!: string;
 

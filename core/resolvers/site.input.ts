@@ -1,7 +1,7 @@
 import { IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
 import { CreateInputBase, UpdateInputBase } from '../api/mutation-inputs.js';
 import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
-import { IsTimeZone } from '../api/validators.js';
+import { IsTimeZone, IsNotBlank } from '../api/validators.js';
 import { SiteKind } from '../entities/enums.js';
 import { Site } from '../entities/site.entity.js';
 
@@ -11,6 +11,7 @@ export class CreateSiteInput extends CreateInputBase {
   customerId!: string;
 
   @Field(() => String)
+  @IsNotBlank()
   @Length(1, 200)
   name!: string;
 
@@ -44,6 +45,7 @@ export class CreateSiteInput extends CreateInputBase {
 export class UpdateSiteInput extends UpdateInputBase {
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @IsNotBlank()
   @Length(1, 200)
   name?: string;
 

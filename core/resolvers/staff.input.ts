@@ -10,13 +10,14 @@ import {
 import { CreateInputBase, UpdateInputBase } from '../api/mutation-inputs.js';
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../api/scalars.js';
-import { BUSINESS_CODE, BUSINESS_CODE_MESSAGE } from '../api/validators.js';
+import { BUSINESS_CODE, BUSINESS_CODE_MESSAGE, IsNotBlank } from '../api/validators.js';
 import { Department, StaffRole } from '../entities/enums.js';
 import { Staff } from '../entities/staff.entity.js';
 
 @InputType('StaffCertificateInput')
 export class StaffCertificateInput {
   @Field(() => String)
+  @IsNotBlank()
   @Length(1, 200)
   name!: string;
 
@@ -38,6 +39,7 @@ export class CreateStaffInput extends CreateInputBase {
   employeeNumber!: string;
 
   @Field(() => String)
+  @IsNotBlank()
   @Length(1, 200)
   name!: string;
 
@@ -81,6 +83,7 @@ export class CreateStaffInput extends CreateInputBase {
 export class UpdateStaffInput extends UpdateInputBase {
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @IsNotBlank()
   @Length(1, 200)
   name?: string;
 

@@ -447,7 +447,7 @@ describe.skipIf(!databaseAvailable)('invalid input', () => {
           code: 'BAD_USER_INPUT',
           field: 'id',
           value: unitId,
-          fix: 'pass the ID of a Customer',
+          fix: 'pass an ID of type Customer',
         },
       );
     });
@@ -460,7 +460,7 @@ describe.skipIf(!databaseAvailable)('invalid input', () => {
           code: 'BAD_USER_INPUT',
           field: 'input.customerId',
           value: unitId,
-          fix: 'pass the ID of a Customer',
+          fix: 'pass an ID of type Customer',
         },
       );
     });

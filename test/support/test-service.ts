@@ -48,10 +48,17 @@ export interface TestServiceOptions {
   demoData?: boolean;
   /** Settings that replace the test defaults, such as `jwt` or `bootstrapAdminApiKey`. */
   config?: Partial<Omit<AppConfig, 'database'>>;
+  /**
+   * Database of another test service, to run a second instance on the same data. The service
+   * that created the database drops it; this one leaves it in place when it closes.
+   */
+  sharedDatabase?: AppConfig['database'];
 }
 
 export async function startTestService(options: TestServiceOptions = {}): Promise<TestService> {
-  const database: TestDatabase = await createTestDatabase();
+  const database: TestDatabase = options.sharedDatabase
+    ? { config: options.sharedDatabase, drop: async () => undefined }
+    : await createTestDatabase();
   const config: AppConfig = {
     environment: 'test',
     host: '127.0.0.1',

@@ -30,6 +30,9 @@ describe('loadConfig', () => {
   it.each([
     ['PORT', 'abc', 'PORT is invalid ("abc"): expected a port number between 0 and 65535'],
     ['PORT', '70000', 'PORT is invalid ("70000")'],
+    ['PORT', '0x10', 'PORT is invalid ("0x10")'],
+    ['PORT', '4e3', 'PORT is invalid ("4e3")'],
+    ['PORT', '-1', 'PORT is invalid ("-1")'],
     [
       'DATABASE_URL',
       'mysql://db/x',

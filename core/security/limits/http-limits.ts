@@ -4,6 +4,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import type { Logger } from 'pino';
 import type { OperationLimitsConfig } from '../../config.js';
 import { checkDocumentSize } from './document-size.js';
+import { checkNulCharacters } from './nul-characters.js';
 import { batchNotAllowed, requestTooLarge } from './limit-errors.js';
 import { checkOperationCost } from './operation-cost.js';
 
@@ -41,7 +42,24 @@ function documentRejection(req: Request, limits: OperationLimitsConfig): GraphQL
       : body && typeof body === 'object'
         ? (body as { query?: unknown }).query
         : undefined;
-  return typeof query === 'string' ? checkDocumentSize(query, limits) : undefined;
+  const variables =
+    req.method === 'GET'
+      ? parseJson(req.query.variables)
+      : (body as { variables?: unknown })?.variables;
+  return (
+    (typeof query === 'string' ? checkDocumentSize(query, limits) : undefined) ??
+    checkNulCharacters(typeof query === 'string' ? query : undefined, variables)
+  );
+}
+
+/** Variables of a GET request arrive as JSON text; anything unreadable is left to Apollo. */
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
 }
 
 /** An error of Express's JSON body parser, such as a body over its limit or invalid JSON. */

@@ -12,6 +12,7 @@ import {
 } from 'graphql';
 import type { OperationLimitsConfig } from '../../config.js';
 import { checkDocumentSize } from './document-size.js';
+import { checkNulCharacters } from './nul-characters.js';
 import { checkOperationCost } from './operation-cost.js';
 
 /** A graphql-ws `subscribe` message payload. */
@@ -33,7 +34,9 @@ export function prepareWsOperation(
   validationRules: readonly ValidationRule[],
   payload: WsOperationPayload,
 ): ExecutionArgs | GraphQLError[] {
-  const sizeError = checkDocumentSize(payload.query, limits);
+  const sizeError =
+    checkDocumentSize(payload.query, limits) ??
+    checkNulCharacters(payload.query, payload.variables);
   if (sizeError) return [sizeError];
 
   let document: DocumentNode;

@@ -5,12 +5,14 @@ import {
   DecimalScalar,
   CreateInputBase,
   IsCurrencyCode,
+  IsNotBlank,
   IsNonNegativeDecimal,
 } from '../../../core/index.js';
 import { RepairOrder } from '../entities/repair-order.entity.js';
 import {
   RepairOrderStatus,
   RepairOrderType,
+  RepairUrgency,
   ReportChannel,
 } from '../entities/repair-order.enums.js';
 
@@ -60,6 +62,7 @@ export class CreateRepairOrderInput extends CreateInputBase {
   channel!: ReportChannel;
 
   @Field(() => String)
+  @IsNotBlank()
   @Length(1, 5000)
   faultDescription!: string;
 
@@ -75,6 +78,30 @@ export class CreateRepairOrderInput extends CreateInputBase {
   @IsOptional()
   @ValidateNested()
   diagnosisTags?: DiagnosisTagsInput | null;
+
+  @Field(() => RepairUrgency, {
+    nullable: true,
+    description: 'Sets the dispatch and arrival deadlines; NORMAL when omitted.',
+  })
+  urgency?: RepairUrgency | null;
+
+  @Field(() => String, { nullable: true, description: 'Person on site to call.' })
+  @IsOptional()
+  @MaxLength(200)
+  contactName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(50)
+  contactPhone?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Location of the unit, such as a well name or directions.',
+  })
+  @IsOptional()
+  @MaxLength(500)
+  location?: string | null;
 }
 
 @InputType('RepairOrderFilter')

@@ -20,7 +20,12 @@ import {
   Node,
   NodeEntity,
 } from '../../../core/index.js';
-import { RepairOrderStatus, RepairOrderType, ReportChannel } from './repair-order.enums.js';
+import {
+  RepairOrderStatus,
+  RepairOrderType,
+  RepairUrgency,
+  ReportChannel,
+} from './repair-order.enums.js';
 
 /** Diagnosis tags used for failure analysis: which system and part failed, and how. */
 @ObjectType('DiagnosisTags')
@@ -33,6 +38,41 @@ export class DiagnosisTags {
 
   @Field(() => String, { nullable: true, description: 'Failure mode, such as "Leak".' })
   failureMode!: string | null;
+}
+
+/** A technician's findings on site: phenomenon, cause, affected component and method. */
+@ObjectType('RepairDiagnosis')
+export class RepairDiagnosis {
+  @Field(() => String, { description: 'Fault phenomenon as observed (故障现象).' })
+  phenomenon!: string;
+
+  @Field(() => String, { description: 'Root cause (故障原因).' })
+  cause!: string;
+
+  @Field(() => String, { description: 'Affected component, such as "fluid end valve seat".' })
+  component!: string;
+
+  @Field(() => String, { description: 'How the cause was found, such as "pressure test".' })
+  method!: string;
+
+  @Field(() => DateTimeScalar)
+  diagnosedAt!: Date;
+}
+
+/** The customer's sign-off on a completed repair. */
+@ObjectType('RepairAcceptance')
+export class RepairAcceptance {
+  @Field(() => String)
+  signerName!: string;
+
+  @Field(() => DateTimeScalar)
+  signedAt!: Date;
+}
+
+/** Returns whether a step due at `dueAt` is late: done after it, or still open after it. */
+function isLate(dueAt: Date | null | undefined, doneAt: Date | null | undefined): boolean {
+  if (!dueAt) return false;
+  return (doneAt ?? new Date()).getTime() > dueAt.getTime();
 }
 
 /** A repair work order (维修工单) for one unit. */
@@ -109,6 +149,124 @@ export class RepairOrder extends NodeEntity {
   @Field(() => DateTimeScalar, { nullable: true })
   @Property({ type: DateTimeType, nullable: true })
   closedAt?: Date | null;
+
+  @Field(() => RepairUrgency)
+  @Enum({ items: () => RepairUrgency, type: 'string', default: RepairUrgency.NORMAL })
+  urgency: Opt<RepairUrgency> = RepairUrgency.NORMAL;
+
+  @Field(() => String, { nullable: true, description: 'Person on site to call.' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  contactName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 50, nullable: true })
+  contactPhone?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Location of the unit, such as a well name or directions.',
+  })
+  @Property({ type: 'string', length: 500, nullable: true })
+  location?: string | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Latest time to dispatch a technician; null for imported history.',
+  })
+  @Property({ type: DateTimeType, nullable: true })
+  dispatchDueAt?: Date | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Latest time for a technician to arrive on site; null for imported history.',
+  })
+  @Property({ type: DateTimeType, nullable: true })
+  arrivalDueAt?: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
+  dispatchedAt?: Date | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When a technician arrived on site.',
+  })
+  @Property({ type: DateTimeType, nullable: true })
+  arrivedAt?: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  diagnosisPhenomenon?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  diagnosisCause?: string | null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  diagnosisComponent?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  diagnosisMethod?: string | null;
+
+  @Property({ type: DateTimeType, nullable: true })
+  diagnosedAt?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Results of commissioning after the repair, recorded when the repair completes.',
+  })
+  @Property({ type: 'text', nullable: true })
+  commissioningResults?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
+  completedAt?: Date | null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  acceptanceSignerName?: string | null;
+
+  @Property({ type: DateTimeType, nullable: true })
+  acceptanceSignedAt?: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  cancellationReason?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
+  cancelledAt?: Date | null;
+
+  @Field(() => Boolean, {
+    description:
+      'Whether dispatch came, or is still due, after its deadline. False without a deadline.',
+  })
+  get dispatchOverdue(): Opt<boolean> {
+    return isLate(this.dispatchDueAt, this.dispatchedAt ?? this.cancelledAt);
+  }
+
+  @Field(() => Boolean, {
+    description:
+      'Whether arrival on site came, or is still due, after its deadline. False without a deadline.',
+  })
+  get arrivalOverdue(): Opt<boolean> {
+    return isLate(this.arrivalDueAt, this.arrivedAt ?? this.cancelledAt);
+  }
+
+  @Field(() => RepairDiagnosis, { nullable: true, description: 'Null until diagnosed.' })
+  get diagnosis(): Opt<RepairDiagnosis> | null {
+    if (!this.diagnosedAt) return null;
+    return {
+      phenomenon: this.diagnosisPhenomenon ?? '',
+      cause: this.diagnosisCause ?? '',
+      component: this.diagnosisComponent ?? '',
+      method: this.diagnosisMethod ?? '',
+      diagnosedAt: this.diagnosedAt,
+    };
+  }
+
+  @Field(() => RepairAcceptance, { nullable: true, description: 'Null until the customer signs.' })
+  get acceptance(): Opt<RepairAcceptance> | null {
+    if (!this.acceptanceSignedAt) return null;
+    return { signerName: this.acceptanceSignerName ?? '', signedAt: this.acceptanceSignedAt };
+  }
 
   @Field(() => Money, {
     nullable: true,

@@ -45,3 +45,26 @@ registerEnumType(RepairOrderStatus, {
   name: 'RepairOrderStatus',
   description: 'Workflow state of a repair order (维修工单状态).',
 });
+
+/** Urgency of a repair, which sets the dispatch and arrival deadlines. */
+export enum RepairUrgency {
+  NORMAL = 'NORMAL',
+  URGENT = 'URGENT',
+  EMERGENCY = 'EMERGENCY',
+}
+
+/** Review state of one revision of a repair plan. */
+export enum RepairPlanStatus {
+  SUBMITTED = 'SUBMITTED',
+  REJECTED = 'REJECTED',
+  APPROVED = 'APPROVED',
+}
+
+registerEnumType(RepairUrgency, {
+  name: 'RepairUrgency',
+  description: 'Urgency of a repair (紧急程度); sets the dispatch and arrival deadlines.',
+});
+registerEnumType(RepairPlanStatus, {
+  name: 'RepairPlanStatus',
+  description: 'Review state of one revision of a repair plan.',
+});

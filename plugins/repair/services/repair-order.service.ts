@@ -16,8 +16,10 @@ import {
 } from '../../../core/index.js';
 import type { CreateRepairOrderInput, RepairOrderFilter } from '../api/repair-order.input.js';
 import { RepairOrder } from '../entities/repair-order.entity.js';
-import { RepairOrderStatus } from '../entities/repair-order.enums.js';
+import { RepairOrderStatus, RepairUrgency } from '../entities/repair-order.enums.js';
 import { repairErrors } from '../errors.js';
+import { recordRepairOrderChanged } from '../events/repair-order-changed.event.js';
+import { repairDeadlines } from '../workflow/repair-deadlines.js';
 
 /** Builds the conditions of a repair-order filter; shared by the top-level and nested lists. */
 export function repairOrderConditions(
@@ -79,6 +81,8 @@ export async function createRepairOrder(
   const reportedAt = input.reportedAt ?? new Date();
   // A minute of tolerance absorbs clock skew between the client and the server.
   if (reportedAt.getTime() > Date.now() + 60_000) throw repairErrors.reportedInFuture(reportedAt);
+  const urgency = input.urgency ?? RepairUrgency.NORMAL;
+  const deadlines = repairDeadlines(reportedAt, urgency);
 
   for (let attempt = 1; ; attempt += 1) {
     const order = scope.em.create(RepairOrder, {
@@ -97,6 +101,16 @@ export async function createRepairOrder(
       tagPart: input.diagnosisTags?.part ?? null,
       tagFailureMode: input.diagnosisTags?.failureMode ?? null,
       isHistorical: false,
+      urgency,
+      contactName: input.contactName ?? null,
+      contactPhone: input.contactPhone ?? null,
+      location: input.location ?? null,
+      ...deadlines,
+    });
+    recordRepairOrderChanged(scope, order, {
+      kind: 'report',
+      from: null,
+      to: RepairOrderStatus.REPORTED,
     });
     try {
       await flushChecked(scope, [
