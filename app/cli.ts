@@ -6,6 +6,7 @@ import { StaffRole } from '../core/entities/enums.js';
 import { createLogger } from '../core/logger.js';
 import { createApiClient } from '../core/security/api-keys.js';
 import { ApiScope } from '../core/security/principal.js';
+import type { RequestScope } from '../core/request-scope.js';
 import { createRuntime } from '../core/runtime.js';
 import { buildServiceSchema, printServiceSchema } from '../core/schema.js';
 import { importExcavatorHistory } from '../plugins/repair/index.js';
@@ -31,8 +32,11 @@ async function printSchemaCommand(): Promise<void> {
   console.log('wrote schema/schema.graphql');
 }
 
-async function importExcavatorsCommand(): Promise<void> {
-  // The import must not mix with demo data: it only adds the excavator customer and its history.
+/**
+ * Opens the database of `DATABASE_URL` without demo data, runs `work` as the system principal and
+ * closes the database again. Commands only add what they are about.
+ */
+async function withSystemScope<T>(work: (scope: RequestScope) => Promise<T>): Promise<T> {
   const config = { ...loadConfig(), demoData: false };
   const runtime = await createRuntime({
     config,
@@ -40,14 +44,18 @@ async function importExcavatorsCommand(): Promise<void> {
     logger: createLogger('warn'),
   });
   try {
-    const report = await runtime.runAsSystem((scope) => importExcavatorHistory(scope));
-    console.log(
-      `${report.imported} rows imported, ${report.alreadyPresent} already present, ${report.rejected.length} rejected`,
-    );
-    for (const row of report.rejected) console.log(`  rejected ${row.reason}`);
+    return await runtime.runAsSystem(work);
   } finally {
     await runtime.close();
   }
+}
+
+async function importExcavatorsCommand(): Promise<void> {
+  const report = await withSystemScope((scope) => importExcavatorHistory(scope));
+  console.log(
+    `${report.imported} rows imported, ${report.alreadyPresent} already present, ${report.rejected.length} rejected`,
+  );
+  for (const row of report.rejected) console.log(`  rejected ${row.reason}`);
 }
 
 async function createMigrationCommand(): Promise<void> {
@@ -100,21 +108,11 @@ async function createApiKeyCommand(): Promise<void> {
   }
   const scopes = parseList(values.scopes, Object.values(ApiScope), '--scopes');
   const roles = parseList(values.roles, Object.values(StaffRole), '--roles');
-  const config = { ...loadConfig(), demoData: false };
-  const runtime = await createRuntime({
-    config,
-    plugins: AVAILABLE_PLUGINS,
-    logger: createLogger('warn'),
-  });
-  try {
-    const { client, key } = await runtime.runAsSystem((scope) =>
-      createApiClient(scope, { name: values.name!, scopes, roles, customerCode: values.customer }),
-    );
-    console.log(`Created API client "${client.name}" (${client.globalId}).`);
-    console.log(`Key (shown once, store it now): ${key}`);
-  } finally {
-    await runtime.close();
-  }
+  const { client, key } = await withSystemScope((scope) =>
+    createApiClient(scope, { name: values.name!, scopes, roles, customerCode: values.customer }),
+  );
+  console.log(`Created API client "${client.name}" (${client.globalId}).`);
+  console.log(`Key (shown once, store it now): ${key}`);
 }
 
 const commands: Record<string, () => Promise<void>> = {
