@@ -7,6 +7,11 @@ export const repairErrors = {
       'filter.reportedTo',
       `filter.reportedTo ${to.toISOString()} is before filter.reportedFrom ${from.toISOString()}: swap the two`,
     ),
+  analysisPeriodReversed: (from: Date, to: Date) =>
+    badUserInput(
+      'input.to',
+      `input.to ${to.toISOString()} is before input.from ${from.toISOString()}: swap the two`,
+    ),
   reportedInFuture: (at: Date) =>
     badUserInput(
       'input.reportedAt',

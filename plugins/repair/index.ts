@@ -1,6 +1,8 @@
 import { definePlugin, type RequestScope } from '../../core/index.js';
 import { EquipmentRepairOrdersResolver } from './api/equipment-repair-orders.resolver.js';
 import { RepairCompletionResolver } from './api/repair-completion.resolver.js';
+import { RepairEscalationResolver } from './api/repair-escalation.resolver.js';
+import { RepairFailureAnalysisResolver } from './api/repair-failure-analysis.resolver.js';
 import { RepairDispatchResolver } from './api/repair-dispatch.resolver.js';
 import {
   RepairAssignmentTechnicianResolver,
@@ -12,6 +14,7 @@ import { RepairOrderChangedResolver } from './api/repair-order-changed.resolver.
 import { RepairOrderResolver } from './api/repair-order.resolver.js';
 import { RepairPlanResolver } from './api/repair-plan.resolver.js';
 import { RepairAssignment } from './entities/repair-assignment.entity.js';
+import { RepairEscalation } from './entities/repair-escalation.entity.js';
 import { RepairLabourEntry } from './entities/repair-labour-entry.entity.js';
 import { RepairOrderEventPurge } from './entities/repair-order-event-purge.entity.js';
 import { RepairOrderEvent } from './entities/repair-order-event.entity.js';
@@ -60,6 +63,7 @@ export const repairPlugin = definePlugin({
     RepairStatusChange,
     RepairOrderEvent,
     RepairOrderEventPurge,
+    RepairEscalation,
   ],
   migrations: REPAIR_MIGRATIONS,
   resolvers: [
@@ -73,6 +77,8 @@ export const repairPlugin = definePlugin({
     RepairAssignmentTechnicianResolver,
     RepairLabourEntryTechnicianResolver,
     RepairOrderChangedResolver,
+    RepairFailureAnalysisResolver,
+    RepairEscalationResolver,
   ],
   topics: [REPAIR_ORDER_CHANGED_TOPIC],
   // A getter, so that `REPAIR_EVENT_RETENTION_HOURS` is read and checked when the runtime starts

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { createClient, type Client } from 'graphql-ws';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { toGlobalId } from '../../core/api/global-id.js';
@@ -21,24 +20,13 @@ import {
 import { deleteExpiredRepairOrderEvents } from '../../plugins/repair/events/repair-event-retention.js';
 import { recordRepairOrderChanged } from '../../plugins/repair/events/repair-order-changed.event.js';
 import { databaseAvailable, databaseKind } from '../support/test-database.js';
+import { checkRedis } from '../support/repair-live.js';
 import { startTestService, TEST_ADMIN_KEY, type TestService } from '../support/test-service.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-async function isRedisReachable(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0 });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
-const redisAvailable = await isRedisReachable();
+// Fails instead of skipping when TEST_REQUIRE_REDIS=1, as in CI.
+const redisAvailable = await checkRedis();
 
 const SUBSCRIPTION = `
   subscription Changes($filter: RepairOrderChangedFilter, $after: ID) {

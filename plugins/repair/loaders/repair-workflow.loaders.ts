@@ -2,6 +2,7 @@ import type { EntityClass, FilterQuery, QueryOrderMap, Ref } from '@mikro-orm/co
 import DataLoader from 'dataloader';
 import { defineLoader, groupByKey } from '../../../core/index.js';
 import { RepairAssignment } from '../entities/repair-assignment.entity.js';
+import { RepairEscalation } from '../entities/repair-escalation.entity.js';
 import { RepairLabourEntry } from '../entities/repair-labour-entry.entity.js';
 import { RepairPlanChange } from '../entities/repair-plan-change.entity.js';
 import { RepairPlanReview } from '../entities/repair-plan-review.entity.js';
@@ -71,4 +72,11 @@ export const statusChangesByOrder = defineChildList(
   RepairStatusChange,
   'order',
   { changedAt: 'ASC', id: 'ASC' },
+);
+
+export const escalationsByOrder = defineChildList(
+  'repair.escalationsByOrder',
+  RepairEscalation,
+  'order',
+  { askedAt: 'ASC', id: 'ASC' },
 );
