@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, Repeater, SlidingBuffer, type PubSub } from '@graphql-yoga/subscription';
 import { Redis } from 'ioredis';
@@ -44,7 +45,10 @@ export class ServicePubSub {
 
   /** Creates a pub/sub that delivers within this process. */
   static inProcess(logger: Logger): ServicePubSub {
-    return new ServicePubSub(new EventTarget() as unknown as TopicEventTarget, logger);
+    const target = new EventTarget();
+    // Each subscription adds one listener, so thousands are normal, not a leak.
+    setMaxListeners(0, target);
+    return new ServicePubSub(target as unknown as TopicEventTarget, logger);
   }
 
   /**
