@@ -9,9 +9,9 @@ import { resolvePlugins } from '../core/plugin-registry.js';
 import { AVAILABLE_PLUGINS } from './plugins.js';
 
 /**
- * Writes a PostgreSQL migration for the core or one plugin: applies the existing migrations of the
- * core and of the plugins it builds on to a scratch database, diffs that schema against the
- * entities, and writes the difference as a migration class into the module's migrations folder.
+ * Writes a PostgreSQL migration for the core or one plugin. The existing migrations of the core
+ * and of the plugins it builds on run on a scratch database, whose schema is then diffed against
+ * the entities; the difference becomes a migration class in the module's migrations folder.
  */
 export async function createMigration(
   target: string,

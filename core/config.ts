@@ -107,7 +107,7 @@ export interface AppConfig {
   demoData: boolean;
   /** Plugin ids to enable, or 'all'. */
   plugins: 'all' | string[];
-  /** How staff tokens are verified: an HS256 secret or a JWKS URL, with optional claims to check. */
+  /** Verification of staff tokens: an HS256 secret or a JWKS URL, with optional claims to check. */
   jwt: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string };
   /** When set, an admin API client with this key exists. */
   bootstrapAdminApiKey?: string;
@@ -237,7 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const limits = operationLimitsFrom(values);
   return {
     environment: values.NODE_ENV,
-    // Outside production the demo keys are public, so the server answers only on this machine.
+    // Outside production the demo keys are public, so the server listens on this machine only.
     host: values.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     port: values.PORT,
     database: parseDatabaseUrl(values.DATABASE_URL),

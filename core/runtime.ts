@@ -26,7 +26,7 @@ import {
   type TenantFilterParams,
 } from './security/tenancy.js';
 
-/** What the service runs on: the open database, the composed schema and the enabled plugins. */
+/** Runtime of the service: the open database, the composed schema and the enabled plugins. */
 export class ServiceRuntime {
   constructor(
     readonly config: AppConfig,

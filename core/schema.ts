@@ -11,7 +11,7 @@ import { assertAccessDeclared } from './security/access.js';
 /**
  * Composes the GraphQL schema from the core resolvers and those of the enabled plugins.
  * NOTE: type-graphql attaches a plugin's fields on core types to process-wide metadata, so build
- * one schema per process; a second build with fewer plugins would keep the first build's fields.
+ * one schema per process. A second build with fewer plugins would keep the first build's fields.
  */
 export async function buildServiceSchema(
   plugins: ServicePlugin[],

@@ -5,7 +5,7 @@ import type { RequestScope } from '../request-scope.js';
 
 const definitions = new Map<string, LoaderDefinition<string, unknown>>();
 
-/** The per-request loader that fetches records of `entity` by primary key, one statement a level. */
+/** Returns the per-request loader that fetches records of `entity` by primary key, one statement a level. */
 export function entityById<T extends { id: string }>(
   entity: EntityClass<T>,
 ): LoaderDefinition<string, T | undefined> {

@@ -35,9 +35,9 @@ const VALUE_KINDS = new Set<string>([
 ]);
 
 /**
- * Turns any error into what a client may see. Errors with a stable code keep their message;
- * invalid argument values become BAD_USER_INPUT naming the field; anything else becomes
- * INTERNAL_SERVER_ERROR with no internals, to be found in the log by its request id.
+ * Turns any error into what a client may see. Errors with a stable code keep their message, and
+ * invalid argument values become BAD_USER_INPUT naming the field. Anything else becomes
+ * INTERNAL_SERVER_ERROR with no internals; the log has the details under the request id.
  */
 export function formatServiceError(
   formatted: GraphQLFormattedError,
@@ -52,8 +52,8 @@ export function formatServiceError(
     path: formatted.path,
   };
 
-  // Apollo Server 5 raises this for an automatic persisted query whose hash does not match its
-  // text, without a code; it is the client's mistake, so it is shown, not masked.
+  // Apollo Server 5 raises this, without a code, for a persisted query whose hash does not match
+  // its text. It is the client's mistake, so the message is shown rather than masked.
   if (formatted.message === 'provided sha does not match query') {
     return {
       ...base,

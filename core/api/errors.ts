@@ -39,7 +39,7 @@ export function conflict(message: string, extra: Record<string, unknown> = {}) {
   return new GraphQLError(message, { extensions: { code: 'CONFLICT', ...extra } });
 }
 
-/** Whether `error` already carries one of the stable codes and may be shown as it is. */
+/** Returns whether `error` already carries one of the stable codes and may be shown as it is. */
 export function hasPublicCode(error: unknown): error is GraphQLError {
   return error instanceof GraphQLError && typeof error.extensions?.code === 'string';
 }

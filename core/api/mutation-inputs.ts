@@ -2,7 +2,7 @@ import { IsOptional, Matches } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_MESSAGE } from './validators.js';
 
-// Bases of the create and update inputs. GraphQL sees only the subclasses, which inherit these
+// Bases of the create and update inputs. The schema shows only the subclasses, which inherit these
 // fields; a base type is never referenced, so the schema leaves it out.
 
 /** Fields every create input has. */
@@ -25,7 +25,7 @@ export abstract class UpdateInputBase {
   id!: string;
 
   @Field(() => Int, {
-    description: 'The version you read; the update is refused when the record has changed since.',
+    description: 'The version you read; the update is rejected when the record has changed since.',
   })
   version!: number;
 }

@@ -157,7 +157,7 @@ export async function findPage<T extends { id: string }>(
     const kind = cursorKind(scope, Utils.className(entity), sort.property);
     conditions.push(afterCursorCondition(sort, decodeCursor(args.after, 'after', kind)));
   }
-  // Even for first: 0 one row is read, so hasNextPage tells whether the list has records.
+  // Even for first: 0 one row is read, so hasNextPage shows whether the list has records.
   const rows = await scope.em.find(entity, { $and: conditions } as FilterQuery<T>, {
     orderBy: { [sort.property]: sort.direction, id: sort.direction } as never,
     limit: size + 1,
@@ -167,7 +167,7 @@ export async function findPage<T extends { id: string }>(
   );
 }
 
-/** A case-insensitive substring condition on the current database. */
+/** Builds a case-insensitive substring condition for the current database. */
 export function containsText(scope: RequestScope, text: string): Record<string, string> {
   // NOTE: % and _ in the search text act as SQL wildcards.
   const pattern = `%${text}%`;

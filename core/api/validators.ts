@@ -48,7 +48,7 @@ export function IsNonNegativeDecimal(
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
-/** Accepts an ISO 4217 currency code that the runtime knows, such as "AUD" or "CNY". */
+/** Accepts an ISO 4217 currency code that the runtime supports, such as "AUD" or "CNY". */
 export function IsCurrencyCode(options?: ValidationOptions) {
   return ValidateBy(
     {

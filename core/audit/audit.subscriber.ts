@@ -106,7 +106,10 @@ function fieldChanges(
     );
 }
 
-/** The ORM keeps the loaded values in their database form (JSON text, SQLite decimals in cents). */
+/**
+ * Converts a snapshot value to its JavaScript form. The ORM keeps loaded values in their database
+ * form, such as JSON text or SQLite decimals in cents.
+ */
 function fromSnapshot(
   changeSet: ChangeSet<Record<string, unknown>>,
   field: string,

@@ -25,8 +25,9 @@ export class OrmLogger extends DefaultLogger {
   }
 
   override log(namespace: LoggerNamespace, message: string, context?: LogContext): void {
-    const level =
-      context?.level === 'error' ? 'error' : context?.level === 'warning' ? 'warn' : 'debug';
+    let level: 'error' | 'warn' | 'debug' = 'debug';
+    if (context?.level === 'error') level = 'error';
+    if (context?.level === 'warning') level = 'warn';
     this.target[level](
       { orm: namespace, requestId: context?.requestId, took: context?.took },
       message,

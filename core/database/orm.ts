@@ -97,7 +97,7 @@ export async function openDatabase(setup: OrmSetup): Promise<MikroORM> {
 /**
  * Creates the tables that do not exist yet. Existing tables are left alone: MikroORM's SQLite diff
  * rebuilds whole tables for changes it cannot express as ALTER, which is too risky for user data.
- * NOTE: a column added to an existing entity is not added to an existing SQLite file; start from a
+ * NOTE: a column added to an existing entity is not added to an existing SQLite file. Start from a
  * new file (the demo data is reloaded) or use PostgreSQL, which has migrations.
  */
 async function createMissingSqliteTables(orm: MikroORM, logger: Logger): Promise<void> {

@@ -38,7 +38,7 @@ export async function dropDatabase(url: string, name: string): Promise<void> {
   );
 }
 
-/** Whether a PostgreSQL server answers at `url`. */
+/** Returns whether a PostgreSQL server responds at `url`. */
 export async function isPostgresReachable(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {

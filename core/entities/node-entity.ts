@@ -7,7 +7,7 @@ import { DateTimeScalar } from '../api/scalars.js';
 /**
  * Base of every mutable record exposed as a GraphQL Node: a UUID key, creation and update times,
  * and a version for optimistic locking that the ORM checks and increments on every update.
- * GraphQL sees the global ID, derived from the class name and the key, as `id`.
+ * GraphQL exposes the global ID, derived from the class name and the key, as `id`.
  */
 // Subclasses inherit these fields. The base type itself is never returned, so the schema omits it.
 @ObjectType('NodeEntity')

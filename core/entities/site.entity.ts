@@ -6,7 +6,7 @@ import { Customer } from './customer.entity.js';
 import { SiteKind } from './enums.js';
 import { NodeEntity } from './node-entity.js';
 
-/** A place where a customer's equipment stands: a well site, a rig, a base, a yard, a plant. */
+/** A place where a customer's equipment is installed: a well site, a rig, a base, a yard, a plant. */
 @ObjectType('Site', { implements: Node })
 @Entity({ tableName: 'site' })
 @Tenancy({ owner: 'customer' })

@@ -61,7 +61,7 @@ export async function createOnce<T extends { id: string }>(
     await em.rollback();
     em.clear();
     // A concurrent request with the same key may have won the race, failing this one on the key
-    // or on the record's own unique columns: answer as a retry would be answered.
+    // or on the record's own unique columns: return what a retry would return.
     const winner = await findEarlier(scope, key);
     if (winner) return replay(scope, winner, operation, requestHash, entity, key);
     throw error;

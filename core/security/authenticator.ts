@@ -22,7 +22,7 @@ export function forgetCachedApiKeys(): void {
   keyCache.clear();
 }
 
-/** Authentication failure. Over HTTP it answers 401; over graphql-ws it closes the socket with 4403. */
+/** Authentication failure. Over HTTP the response is 401; over graphql-ws it closes the socket with 4403. */
 export function invalidCredentials(reason: string): GraphQLError {
   return new GraphQLError(`Invalid credentials: ${reason}`, {
     extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },

@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { StaffRole } from '../entities/enums.js';
 
-/** What an API client key may be used for. Staff tokens carry every scope. */
+/** Permission that an API client key grants. Staff tokens carry every scope. */
 export enum ApiScope {
   READ = 'READ',
   WRITE = 'WRITE',
@@ -42,7 +42,7 @@ export const SYSTEM: Principal = {
   scopes: [ApiScope.READ, ApiScope.WRITE, ApiScope.SUBSCRIBE],
 };
 
-/** Whether the principal is restricted to one customer's records. */
+/** Returns whether the principal is restricted to one customer's records. */
 export function isCustomerBound(principal: Principal): boolean {
   return principal.customerId !== undefined;
 }

@@ -32,10 +32,10 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-/** Key of the admin API client every test service has, sent by `http` unless told otherwise. */
+/** Key of the admin API client every test service has, sent by `http` unless a test passes another. */
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 
-/** Staff admin principal used by `run` unless told otherwise. */
+/** Staff admin principal used by `run` unless a test passes another. */
 export const TEST_ADMIN: Principal = {
   kind: 'staff',
   id: 'staff:test-admin',

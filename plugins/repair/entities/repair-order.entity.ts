@@ -141,7 +141,7 @@ export class RepairOrder extends NodeEntity {
   @Property({ type: 'boolean' })
   isHistorical: Opt<boolean> = false;
 
-  /** Where an imported order came from, such as "excavator-mwo:line-2"; re-imports skip known ones. */
+  /** Source of an imported order, such as "excavator-mwo:line-2"; re-imports skip known ones. */
   @Field(() => String, { nullable: true, description: 'Source record of an imported order.' })
   @Property({ type: 'string', length: 100, nullable: true, unique: true })
   externalRef?: string | null;

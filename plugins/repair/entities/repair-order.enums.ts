@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** How the fault was reported. */
+/** Channel through which a fault was reported. */
 export enum ReportChannel {
   PHONE = 'PHONE',
   EMAIL = 'EMAIL',
@@ -8,7 +8,7 @@ export enum ReportChannel {
   ON_SITE = 'ON_SITE',
 }
 
-/** What kind of work the order is. */
+/** Kind of work a repair order covers. */
 export enum RepairOrderType {
   CORRECTIVE_REPAIR = 'CORRECTIVE_REPAIR',
   PART_REPLACEMENT = 'PART_REPLACEMENT',
@@ -16,7 +16,7 @@ export enum RepairOrderType {
   OTHER = 'OTHER',
 }
 
-/** Where a repair order stands in the repair workflow. */
+/** State of a repair order in the repair workflow. */
 export enum RepairOrderStatus {
   REPORTED = 'REPORTED',
   DISPATCHED = 'DISPATCHED',

@@ -48,7 +48,7 @@ export interface ExcavatorParseResult {
 
 /**
  * Absolute path of the folder that contains `excavators.csv` and `excavators-cleaned.csv`.
- * `npm run build` copies the folder next to the compiled code, so the path holds in `dist` too.
+ * `npm run build` copies the folder next to the compiled code, so the path is valid in `dist` too.
  */
 export const EXCAVATOR_DATA_DIR = fileURLToPath(new URL('../data/excavator-mwo', import.meta.url));
 
