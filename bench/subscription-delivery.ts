@@ -38,7 +38,7 @@ interface BenchServer {
   url: string;
   wsUrl: string;
   /** Memory use after a full garbage collection, and SQL statements issued so far. */
-  stats(): Promise<{ usage: NodeJS.MemoryUsage; statements: number }>;
+  stats(): Promise<{ usage: NodeJS.MemoryUsage; cpu: NodeJS.CpuUsage; statements: number }>;
   close(): Promise<void>;
 }
 
@@ -58,6 +58,8 @@ interface Row {
   spacing: number;
   /** SQL statements the server issued per delivery, the mutations' own included. */
   statementsPerDelivery: number;
+  /** Server CPU time (user and system) per delivery, the mutations' own included. */
+  cpuPerDelivery: number;
   rssPerConnection: number;
   heapPerConnection: number;
 }
@@ -314,6 +316,12 @@ async function runOnce(subscribers: number, options: Options): Promise<Row> {
       spacing: (sent[sent.length - 1].sentAt - sent[0].sentAt) / Math.max(1, sent.length - 1),
       statementsPerDelivery:
         (afterEvents.statements - beforeEvents.statements) / Math.max(1, latencies.length),
+      cpuPerDelivery:
+        (afterEvents.cpu.user +
+          afterEvents.cpu.system -
+          beforeEvents.cpu.user -
+          beforeEvents.cpu.system) /
+        Math.max(1, latencies.length),
       rssPerConnection: (idle.usage.rss - before.usage.rss) / subscribers,
       heapPerConnection: (idle.usage.heapUsed - before.usage.heapUsed) / subscribers,
     };
@@ -330,10 +338,11 @@ async function runOnce(subscribers: number, options: Options): Promise<Row> {
 function printTable(rows: Row[]): void {
   console.log(
     '| subscribers | delivered / expected | duplicates | p50 ms | p99 ms | max ms | ' +
-      'mutation p50 ms | spacing ms | SQL per delivery | server RSS per idle subscriber | ' +
+      'mutation p50 ms | spacing ms | SQL per delivery | server CPU µs per delivery | ' +
+      'server RSS per idle subscriber | ' +
       'server heap per idle subscriber |',
   );
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('|' + ' ---: |'.repeat(12));
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
   for (const row of rows) {
     const cells = [
@@ -346,6 +355,7 @@ function printTable(rows: Row[]): void {
       row.mutationP50.toFixed(1),
       row.spacing.toFixed(0),
       row.statementsPerDelivery.toFixed(2),
+      row.cpuPerDelivery.toFixed(1),
       kib(row.rssPerConnection),
       kib(row.heapPerConnection),
     ];

@@ -2,7 +2,7 @@
 // temporary SQLite database, so that its memory is measured apart from the clients'.
 // It talks to the parent over the IPC channel of `child_process.fork`:
 // it sends `{ type: 'ready', url, wsUrl }` once listening, responds to `{ type: 'stats' }` with
-// `{ type: 'stats', usage, statements }` (after a full garbage collection when started with
+// `{ type: 'stats', usage, cpu, statements }` (after a full garbage collection when started with
 // --expose-gc, and with the number of SQL statements issued so far),
 // and closes on `{ type: 'close' }`.
 import 'reflect-metadata';
@@ -22,7 +22,7 @@ export type ServerRequest = { type: 'stats' } | { type: 'close' };
 /** Messages this process sends to the parent. */
 export type ServerReply =
   | { type: 'ready'; url: string; wsUrl: string }
-  | { type: 'stats'; usage: NodeJS.MemoryUsage; statements: number };
+  | { type: 'stats'; usage: NodeJS.MemoryUsage; cpu: NodeJS.CpuUsage; statements: number };
 
 function send(reply: ServerReply): void {
   process.send?.(reply);
@@ -64,7 +64,12 @@ async function main(): Promise<void> {
     if (request.type === 'stats') {
       const collect = (globalThis as { gc?: () => void }).gc;
       collect?.();
-      send({ type: 'stats', usage: process.memoryUsage(), statements: totalStatements() });
+      send({
+        type: 'stats',
+        usage: process.memoryUsage(),
+        cpu: process.cpuUsage(),
+        statements: totalStatements(),
+      });
     } else if (request.type === 'close') {
       close().catch((error: unknown) => {
         console.error('closing the bench server failed', error);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { createClient, type Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { toGlobalId } from '../../core/api/global-id.js';
 import { Customer } from '../../core/entities/customer.entity.js';
@@ -18,9 +18,13 @@ import {
   ReportChannel,
 } from '../../plugins/repair/entities/repair-order.enums.js';
 import { deleteExpiredRepairOrderEvents } from '../../plugins/repair/events/repair-event-retention.js';
+import type { RepairOrderChangedEvent } from '../../plugins/repair/api/repair-order-changed.types.js';
 import { recordRepairOrderChanged } from '../../plugins/repair/events/repair-order-changed.event.js';
+import { repairOrderEventHub } from '../../plugins/repair/events/repair-order-event-hub.js';
+import { streamRepairOrderChanges } from '../../plugins/repair/events/repair-order-event-stream.js';
+import { totalStatements } from '../../core/database/statement-counter.js';
 import { databaseAvailable, databaseKind } from '../support/test-database.js';
-import { checkRedis } from '../support/repair-live.js';
+import { checkRedis, waitUntil } from '../support/repair-live.js';
 import { startTestService, TEST_ADMIN_KEY, type TestService } from '../support/test-service.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -225,6 +229,15 @@ describe.skipIf(!databaseAvailable)('repair order change events', () => {
   beforeAll(async () => {
     service = await startTestService();
     fixture = await seed(service);
+  });
+  afterEach(async () => {
+    // A subscription that stays in the hub after its client left would leak memory and CPU.
+    const hub = repairOrderEventHub(service.runtime.createScope());
+    await waitUntil(
+      'every closed subscription to leave the hub',
+      () => hub.memberCount === 0,
+      3_000,
+    );
   });
   afterAll(async () => {
     await service?.close();
@@ -481,6 +494,74 @@ describe.skipIf(!databaseAvailable)('repair order change events', () => {
     } finally {
       if (first.em.isInTransaction()) await first.em.rollback();
       if (second.em.isInTransaction()) await second.em.rollback();
+    }
+  });
+
+  it('issues the same SQL for a change whether 1 or 20 dashboards subscribe', async () => {
+    /** Server statements for one change, from commit to delivery to every subscriber. */
+    const statementsForOneChange = async (subscriberCount: number) => {
+      const after = String(await newestEventId(service));
+      const subscribers = Array.from({ length: subscriberCount }, () =>
+        subscribe(service, { after }),
+      );
+      try {
+        // Let every subscription start and find it has nothing to replay.
+        await sleep(400);
+        const before = totalStatements();
+        await reportOrder(service, fixture.alphaPump);
+        await Promise.all(subscribers.map((subscriber) => subscriber.waitFor(1)));
+        return totalStatements() - before;
+      } finally {
+        await Promise.all(subscribers.map((subscriber) => subscriber.close()));
+      }
+    };
+    const alone = await statementsForOneChange(1);
+    const crowd = await statementsForOneChange(20);
+    // The hub reads the log once and the shared selection loads the order and customer once.
+    expect(crowd).toBe(alone);
+  });
+
+  it('delivers every change in order to a subscriber that fell over 1,000 events behind', async () => {
+    const scope = service.runtime.createScope();
+    const after = await newestEventId(service);
+    const stream = streamRepairOrderChanges(scope, {}, after);
+    try {
+      const order = await reportOrder(service, fixture.alphaPump);
+      const first = await stream.next();
+      expect((first.value as RepairOrderChangedEvent).orderId).toBe(order.id);
+
+      // 1,050 changes in one commit, while this subscriber reads nothing.
+      await service.runtime.runAsSystem(async (system) => {
+        const current = await system.em.findOneOrFail(RepairOrder, { id: order.id });
+        for (let step = 0; step < 1_050; step += 1) {
+          recordRepairOrderChanged(system, current, {
+            kind: `note-${step}`,
+            from: RepairOrderStatus.REPORTED,
+            to: RepairOrderStatus.REPORTED,
+          });
+        }
+        await system.em.flush();
+      });
+      const newest = await newestEventId(service);
+      await waitUntil(
+        'the hub to read every change',
+        () => repairOrderEventHub(scope).readPosition === newest,
+        10_000,
+      );
+
+      const kinds: string[] = [];
+      const ids: number[] = [];
+      while (kinds.length < 1_050) {
+        const { value } = await stream.next();
+        const event = value as RepairOrderChangedEvent;
+        kinds.push(event.kind);
+        ids.push(Number(event.eventId));
+      }
+      expect(kinds).toEqual(Array.from({ length: 1_050 }, (_, step) => `note-${step}`));
+      expect(ids.at(-1)).toBe(newest);
+      expect(ids.every((id, index) => index === 0 || id > ids[index - 1])).toBe(true);
+    } finally {
+      await stream.return?.();
     }
   });
 

@@ -6,14 +6,21 @@ import {
 } from '../api/repair-order-changed.types.js';
 import { RepairOrderEvent } from '../entities/repair-order-event.entity.js';
 import type { RepairOrderStatus } from '../entities/repair-order.enums.js';
-import {
-  REPAIR_ORDER_CHANGED_TOPIC,
-  type RepairOrderChangedMessage,
-} from './repair-order-changed.event.js';
 import { deletedThroughEventId } from './repair-event-retention.js';
+import {
+  repairOrderEventHub,
+  type HubMember,
+  type RepairOrderEventHub,
+} from './repair-order-event-hub.js';
 
 /** Events read from the log per query while catching up. */
-const REPLAY_BATCH_SIZE = 100;
+const CATCH_UP_BATCH_SIZE = 100;
+
+/**
+ * Events waiting for a subscriber that reads slower than they arrive. Beyond that, the subscriber
+ * stops taking events from the hub and reads the rest from the log once it has caught up.
+ */
+const MAX_QUEUED_EVENTS = 1_000;
 
 /** Conditions on the events a subscriber receives, with global IDs already decoded. */
 export interface RepairOrderEventConditions {
@@ -32,96 +39,178 @@ export type RepairOrderChangeItem = RepairOrderChangedEvent | RepairOrderEventsG
  * new ones. Without it, the stream starts at the newest stored event. When `after` is below the
  * highest id the retention job deleted, a gap notice comes first.
  *
- * A pub/sub message only wakes the stream up. The stream then reads every event after the last
- * one it delivered from the log, so a message that Redis loses or reorders delays delivery until
- * the next message but never skips an event.
- *
- * Every read uses a fresh sibling of `scope`, so the tenant filter of the subscriber applies and
- * no identity map grows for the life of the subscription.
+ * New events come from the process's {@link RepairOrderEventHub}, which reads the log once for
+ * all subscribers. A subscriber reads the log itself only while it is behind the hub: during the
+ * replay, and after it fell more than 1,000 events behind. Those reads use a fresh sibling of
+ * `scope`, so the subscriber's tenant filter applies and no identity map grows for the life of the
+ * subscription.
  */
 export function streamRepairOrderChanges(
   scope: RequestScope,
   conditions: RepairOrderEventConditions,
   after: number | null,
 ): AsyncIterableIterator<RepairOrderChangeItem> {
-  const live = scope.pubSub.subscribe(REPAIR_ORDER_CHANGED_TOPIC);
-  let lastId = 0;
+  return new RepairOrderChangeStream(scope, conditions, after);
+}
 
-  const readNewEvents = async function* (): AsyncGenerator<RepairOrderChangedEvent> {
-    for (;;) {
-      const rows = await readEventsAfter(scope.createSibling(), conditions, lastId);
-      for (const row of rows) {
-        lastId = row.id;
-        yield toChangedEvent(row);
-      }
-      if (rows.length < REPLAY_BATCH_SIZE) return;
+/**
+ * One iterator result per log row, shared by the subscribers that take the row from the hub.
+ * Subscribers with the same selection then share its resolution too (see the subscription
+ * execution of the core).
+ */
+const changedEvents = new WeakMap<RepairOrderEvent, IteratorResult<RepairOrderChangedEvent>>();
+
+class RepairOrderChangeStream implements AsyncIterableIterator<RepairOrderChangeItem>, HubMember {
+  private readonly hub: RepairOrderEventHub;
+  private readonly queue: RepairOrderChangeItem[] = [];
+  /** Every event up to this id has been queued, or does not concern this subscriber. */
+  private settledThrough = 0;
+  /** Whether the subscriber must read the log up to the hub's position before taking events. */
+  private behind = true;
+  /** Whether the next catch-up must first check for events the retention job deleted. */
+  private checkRetention = false;
+  private closed = false;
+  private ready = false;
+  /** Settles the pending next() of a subscriber that waits for the hub. */
+  private waiting: ((result: IteratorResult<RepairOrderChangeItem>) => void) | null = null;
+  private readonly started: Promise<void>;
+
+  constructor(
+    private readonly scope: RequestScope,
+    private readonly conditions: RepairOrderEventConditions,
+    after: number | null,
+  ) {
+    this.hub = repairOrderEventHub(scope);
+    this.started = this.start(after);
+    // A failed start is reported by the first next(); this keeps it from being unhandled before.
+    this.started.catch(() => undefined);
+  }
+
+  private async start(after: number | null): Promise<void> {
+    if (after !== null) {
+      this.settledThrough = after;
+      this.checkRetention = true;
     }
-  };
+    const position = await this.hub.join(this, this.scope);
+    if (this.closed) {
+      this.hub.leave(this);
+      return;
+    }
+    if (after === null) this.settledThrough = position;
+    // The hub may have handed out events since it returned the position; they are read instead.
+    this.behind = this.settledThrough < this.hub.readPosition;
+    this.ready = true;
+  }
 
-  const run = async function* (): AsyncGenerator<RepairOrderChangeItem> {
-    // The pub/sub listens only from the first next() on, so it is called before the first read.
-    // A message that arrives during the replay then waits in this promise.
-    // NOTE: with Redis, the SUBSCRIBE command completes shortly after this call. A change that
-    // commits after the first read but before it completes arrives with the next message.
-    let nextMessage = live.next();
-    if (after === null) {
-      lastId = await newestEventId(scope.createSibling());
+  matches(row: RepairOrderEvent): boolean {
+    const principal = this.scope.principal;
+    const customerId = row.customer.id;
+    if (isCustomerBound(principal) && customerId !== principal.customerId) return false;
+    const { conditions } = this;
+    if (conditions.customerId && customerId !== conditions.customerId) return false;
+    if (conditions.equipmentId && row.equipment.id !== conditions.equipmentId) return false;
+    if (conditions.statuses?.length && !conditions.statuses.includes(row.status)) return false;
+    const urgencies = conditions.urgencies;
+    if (urgencies?.length && (row.urgency == null || !urgencies.includes(row.urgency))) {
+      return false;
+    }
+    return true;
+  }
+
+  offer(row: RepairOrderEvent): void {
+    if (this.behind || this.closed || row.id <= this.settledThrough) return;
+    if (this.queue.length >= MAX_QUEUED_EVENTS) {
+      this.behind = true;
+      this.checkRetention = true;
+      return;
+    }
+    let result = changedEvents.get(row);
+    if (!result) {
+      result = { done: false, value: toChangedEvent(row) };
+      changedEvents.set(row, result);
+    }
+    this.settledThrough = row.id;
+    const waiting = this.waiting;
+    if (waiting) {
+      this.waiting = null;
+      waiting(result);
     } else {
-      lastId = after;
-      const deletedThrough = await deletedThroughEventId(scope.createSibling());
-      if (after < deletedThrough) {
-        yield gapNotice(after, deletedThrough);
-        lastId = deletedThrough;
+      this.queue.push(result.value);
+    }
+  }
+
+  // Not async: a subscriber that keeps up gets each event through one promise, the one it waits on.
+  next(): Promise<IteratorResult<RepairOrderChangeItem>> {
+    if (!this.ready) return this.started.then(() => this.next());
+    if (this.closed) return Promise.resolve({ done: true, value: undefined });
+    const item = this.queue.shift();
+    if (item) return Promise.resolve({ done: false, value: item });
+    if (this.behind) return this.catchUp().then(() => this.next());
+    return new Promise((resolve) => {
+      this.waiting = resolve;
+    });
+  }
+
+  /**
+   * Reads the log from this subscriber's position up to the hub's position, then takes events
+   * from the hub again. The switch happens in the same tick as the last position check, so no
+   * event falls between the read and the hub.
+   */
+  private async catchUp(): Promise<void> {
+    if (this.checkRetention) {
+      this.checkRetention = false;
+      const deletedThrough = await deletedThroughEventId(this.scope.createSibling());
+      if (this.settledThrough < deletedThrough) {
+        this.queue.push(gapNotice(this.settledThrough, deletedThrough));
+        this.settledThrough = deletedThrough;
+        return;
       }
-      yield* readNewEvents();
     }
-    for (;;) {
-      const received = await nextMessage;
-      if (received.done) return;
-      nextMessage = live.next();
-      const message = received.value as unknown as RepairOrderChangedMessage;
-      if (message.eventId <= lastId || !mayConcern(scope, conditions, message)) continue;
-      yield* readNewEvents();
+    const upTo = this.hub.readPosition;
+    if (this.settledThrough >= upTo) {
+      this.behind = false;
+      return;
     }
-  };
+    const rows = await readEventsBetween(
+      this.scope.createSibling(),
+      this.conditions,
+      this.settledThrough,
+      upTo,
+    );
+    for (const row of rows) this.queue.push(toChangedEvent(row));
+    this.settledThrough =
+      rows.length < CATCH_UP_BATCH_SIZE ? upTo : (rows.at(-1)?.id ?? this.settledThrough);
+  }
 
-  const changes = run();
-  return {
-    next: () => changes.next(),
-    // Ending the pub/sub iterator first settles a pending wait for a message, which would
-    // otherwise hold back the generator's return until the next message arrives.
-    async return() {
-      await live.return?.();
-      return changes.return(undefined);
-    },
-    async throw(error: unknown) {
-      await live.return?.();
-      return changes.throw(error);
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
+  async return(): Promise<IteratorResult<RepairOrderChangeItem>> {
+    if (!this.closed) {
+      this.closed = true;
+      this.queue.length = 0;
+      this.hub.leave(this);
+      this.waiting?.({ done: true, value: undefined });
+      this.waiting = null;
+    }
+    return { done: true, value: undefined };
+  }
+
+  async throw(error: unknown): Promise<IteratorResult<RepairOrderChangeItem>> {
+    await this.return();
+    throw error;
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
 }
 
-/** Returns whether a message may announce an event for this subscriber. The read checks the rest. */
-function mayConcern(
+/** Reads the events after `after` up to `upTo` that concern the subscriber, in id order. */
+function readEventsBetween(
   scope: RequestScope,
   conditions: RepairOrderEventConditions,
-  message: RepairOrderChangedMessage,
-): boolean {
-  const principal = scope.principal;
-  if (isCustomerBound(principal) && message.customerId !== principal.customerId) return false;
-  if (conditions.customerId && message.customerId !== conditions.customerId) return false;
-  return true;
-}
-
-function readEventsAfter(
-  scope: RequestScope,
-  conditions: RepairOrderEventConditions,
-  lastId: number,
+  after: number,
+  upTo: number,
 ): Promise<RepairOrderEvent[]> {
-  const where: FilterQuery<RepairOrderEvent>[] = [{ id: { $gt: lastId } }];
+  const where: FilterQuery<RepairOrderEvent>[] = [{ id: { $gt: after, $lte: upTo } }];
   if (conditions.customerId) where.push({ customer: conditions.customerId });
   if (conditions.equipmentId) where.push({ equipment: conditions.equipmentId });
   if (conditions.statuses?.length) where.push({ status: { $in: conditions.statuses } });
@@ -130,17 +219,8 @@ function readEventsAfter(
   return scope.em.find(
     RepairOrderEvent,
     { $and: where },
-    { orderBy: { id: 'ASC' }, limit: REPLAY_BATCH_SIZE },
+    { orderBy: { id: 'ASC' }, limit: CATCH_UP_BATCH_SIZE },
   );
-}
-
-async function newestEventId(scope: RequestScope): Promise<number> {
-  const newest = await scope.em.findOne(
-    RepairOrderEvent,
-    { id: { $gt: 0 } },
-    { orderBy: { id: 'DESC' }, fields: ['id'], filters: false },
-  );
-  return newest?.id ?? 0;
 }
 
 function toChangedEvent(row: RepairOrderEvent): RepairOrderChangedEvent {
