@@ -6,7 +6,6 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { ServerReply, ServerRequest } from './subscription-server.js';
 
@@ -191,37 +190,78 @@ interface Deliveries {
   failures: unknown[];
 }
 
-/** Opens one graphql-ws connection with one subscription, and resolves once it is acknowledged. */
-function subscribe(wsUrl: string, equipmentId: string, deliveries: Deliveries): Promise<Client> {
+/** One subscriber's connection; `close()` ends it. */
+interface Subscriber {
+  close(): Promise<void>;
+}
+
+/**
+ * Opens one WebSocket with one `repairOrderChanged` subscription, speaking the graphql-ws
+ * protocol (graphql-transport-ws) directly, and resolves once the server acknowledged the
+ * connection. The receipt time is taken when the message arrives, before it is parsed. A full
+ * graphql-ws client per subscriber would make this process, which shares the machine with the
+ * server, the bottleneck at thousands of subscribers.
+ */
+function subscribe(
+  wsUrl: string,
+  equipmentId: string,
+  deliveries: Deliveries,
+): Promise<Subscriber> {
   const received = new Set<string>();
-  return new Promise((resolve, reject) => {
-    const client = createClient({
-      url: wsUrl,
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
-      connectionParams: { authorization: `Bearer ${ADMIN_KEY}` },
-      on: { connected: () => resolve(client), closed: (event) => reject(event) },
+  const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
+  const close = () =>
+    new Promise<void>((resolve) => {
+      if (socket.readyState === WebSocket.CLOSED) return resolve();
+      socket.once('close', () => resolve());
+      socket.close(1000);
     });
-    client.subscribe<{ repairOrderChanged: { repairOrder?: { id: string } } }>(
-      { query: SUBSCRIPTION, variables: { filter: { equipmentId } } },
-      {
-        next: (result) => {
-          const receivedAt = performance.now();
-          const orderId = result.data?.repairOrderChanged.repairOrder?.id;
-          if (!orderId) {
-            deliveries.failures.push(result.errors ?? result);
-            return;
-          }
-          if (received.has(orderId)) deliveries.duplicates += 1;
-          received.add(orderId);
-          const times = deliveries.receipts.get(orderId) ?? [];
-          times.push(receivedAt);
-          deliveries.receipts.set(orderId, times);
-        },
-        error: (error) => deliveries.failures.push(error),
-        complete: () => undefined,
-      },
-    );
+  return new Promise((resolve, reject) => {
+    socket.once('error', reject);
+    socket.once('close', (code) => reject(new Error(`socket closed with code ${code}`)));
+    socket.once('open', () => {
+      socket.send(
+        JSON.stringify({
+          type: 'connection_init',
+          payload: { authorization: `Bearer ${ADMIN_KEY}` },
+        }),
+      );
+    });
+    socket.on('message', (data) => {
+      const receivedAt = performance.now();
+      const message = JSON.parse(String(data)) as {
+        type: string;
+        payload?: { data?: { repairOrderChanged: { repairOrder?: { id: string } } } };
+      };
+      if (message.type === 'connection_ack') {
+        socket.send(
+          JSON.stringify({
+            id: '1',
+            type: 'subscribe',
+            payload: { query: SUBSCRIPTION, variables: { filter: { equipmentId } } },
+          }),
+        );
+        resolve({ close });
+        return;
+      }
+      if (message.type === 'ping') {
+        socket.send(JSON.stringify({ type: 'pong' }));
+        return;
+      }
+      if (message.type !== 'next') {
+        deliveries.failures.push(message);
+        return;
+      }
+      const orderId = message.payload?.data?.repairOrderChanged.repairOrder?.id;
+      if (!orderId) {
+        deliveries.failures.push(message.payload);
+        return;
+      }
+      if (received.has(orderId)) deliveries.duplicates += 1;
+      received.add(orderId);
+      const times = deliveries.receipts.get(orderId) ?? [];
+      times.push(receivedAt);
+      deliveries.receipts.set(orderId, times);
+    });
   });
 }
 
@@ -232,8 +272,8 @@ async function openSubscribers(
   count: number,
   batch: number,
   deliveries: Deliveries,
-): Promise<Client[]> {
-  const clients: Client[] = [];
+): Promise<Subscriber[]> {
+  const clients: Subscriber[] = [];
   for (let opened = 0; opened < count; opened += batch) {
     const size = Math.min(batch, count - opened);
     const batchClients = await Promise.all(
@@ -249,7 +289,7 @@ const deliveredCount = (receipts: Receipts, orderIds: string[]) =>
 
 async function runOnce(subscribers: number, options: Options): Promise<Row> {
   const server = await startBenchServer(options.cpuProfileDir);
-  const clients: Client[] = [];
+  const clients: Subscriber[] = [];
   try {
     const equipmentId = await createEquipment(server.url);
     const before = await server.stats();
@@ -328,7 +368,7 @@ async function runOnce(subscribers: number, options: Options): Promise<Row> {
   } finally {
     for (let index = 0; index < clients.length; index += options.connectBatch) {
       await Promise.all(
-        clients.slice(index, index + options.connectBatch).map((client) => client.dispose()),
+        clients.slice(index, index + options.connectBatch).map((client) => client.close()),
       );
     }
     await server.close();
