@@ -48,7 +48,7 @@ export class AuditResolver {
     @Arg('filter', () => AuditTrailFilter, { nullable: true }) filter: AuditTrailFilter = {},
   ) {
     const where: FilterQuery<AuditEntry>[] = [];
-    if (filter.recordId) {
+    if (filter.recordId != null) {
       fromGlobalId(filter.recordId, 'filter.recordId');
       where.push({ entityId: filter.recordId });
     }

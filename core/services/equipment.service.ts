@@ -28,10 +28,11 @@ export function listEquipment(
   args: ConnectionArgs,
 ): Promise<ConnectionPage<Equipment>> {
   const where: FilterQuery<Equipment>[] = [];
-  if (filter.customerId)
+  if (filter.customerId != null)
     where.push({ customer: fromGlobalId(filter.customerId, 'filter.customerId', 'Customer').id });
-  if (filter.siteId) where.push({ site: fromGlobalId(filter.siteId, 'filter.siteId', 'Site').id });
-  if (filter.modelId)
+  if (filter.siteId != null)
+    where.push({ site: fromGlobalId(filter.siteId, 'filter.siteId', 'Site').id });
+  if (filter.modelId != null)
     where.push({ model: fromGlobalId(filter.modelId, 'filter.modelId', 'EquipmentModel').id });
   if (filter.category) where.push({ model: { category: filter.category } });
   if (filter.status) where.push({ status: filter.status });

@@ -15,7 +15,7 @@ export function listSites(
   args: ConnectionArgs,
 ): Promise<ConnectionPage<Site>> {
   const where: FilterQuery<Site>[] = [];
-  if (filter.customerId)
+  if (filter.customerId != null)
     where.push({ customer: fromGlobalId(filter.customerId, 'filter.customerId', 'Customer').id });
   if (filter.kind) where.push({ kind: filter.kind });
   if (filter.region) where.push({ region: filter.region });

@@ -465,6 +465,20 @@ describe.skipIf(!databaseAvailable)('invalid input', () => {
       );
     });
 
+    it('rejects an empty ID in a list filter', async () => {
+      // An empty string once meant "no filter" and returned every customer's units.
+      await expectRejected(
+        `{ equipmentList(first: 5, filter: { customerId: "" }) { totalCount } }`,
+        undefined,
+        {
+          code: 'BAD_USER_INPUT',
+          field: 'filter.customerId',
+          value: '""',
+          fix: 'use the id field of a record',
+        },
+      );
+    });
+
     it('rejects an ID that is not a global ID', async () => {
       await expectRejected(`{ customer(id: "garbage") { id } }`, undefined, {
         code: 'BAD_USER_INPUT',

@@ -565,6 +565,33 @@ describe.skipIf(!databaseAvailable)('repair order change events', () => {
     }
   });
 
+  it('rejects an empty equipment ID in the filter', async () => {
+    const subscriber = subscribe(service, { filter: { equipmentId: '' } });
+    try {
+      await expect(subscriber.waitFor(1, 3_000)).rejects.toThrow(/filter\.equipmentId/);
+    } finally {
+      await subscriber.close();
+    }
+  });
+
+  it('rejects an after beyond the newest event', async () => {
+    const newest = await newestEventId(service);
+    const subscriber = subscribe(service, { after: String(newest + 1_000) });
+    try {
+      await expect(subscriber.waitFor(1, 3_000)).rejects.toThrow(/beyond the newest event/);
+    } finally {
+      await subscriber.close();
+    }
+  });
+
+  it('ends a stream closed while it starts', async () => {
+    // Closing before the stream had joined the hub once left next() calling itself forever.
+    const stream = streamRepairOrderChanges(service.runtime.createScope(), {}, null);
+    const pending = stream.next();
+    await stream.return?.();
+    expect(await pending).toEqual({ done: true, value: undefined });
+  });
+
   it('rejects an after that is not an event id', async () => {
     const subscriber = subscribe(service, { after: 'yesterday' });
     try {

@@ -68,10 +68,11 @@ function conditionsOf(filter: RepairOrderChangedFilter | null | undefined) {
     );
   }
   const conditions: RepairOrderEventConditions = {};
-  if (filter?.customerId) {
+  // An empty ID is rejected like any other invalid one, rather than read as "no filter".
+  if (filter?.customerId != null) {
     conditions.customerId = fromGlobalId(filter.customerId, 'filter.customerId', 'Customer').id;
   }
-  if (filter?.equipmentId) {
+  if (filter?.equipmentId != null) {
     conditions.equipmentId = fromGlobalId(filter.equipmentId, 'filter.equipmentId', 'Equipment').id;
   }
   if (filter?.statuses?.length) conditions.statuses = filter.statuses;

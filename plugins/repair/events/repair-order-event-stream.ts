@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { isCustomerBound, type RequestScope } from '../../../core/index.js';
+import { badUserInput, isCustomerBound, type RequestScope } from '../../../core/index.js';
 import {
   RepairOrderChangedEvent,
   RepairOrderEventsGap,
@@ -8,6 +8,7 @@ import { RepairOrderEvent } from '../entities/repair-order-event.entity.js';
 import type { RepairOrderStatus } from '../entities/repair-order.enums.js';
 import { deletedThroughEventId } from './repair-event-retention.js';
 import {
+  newestEventId,
   repairOrderEventHub,
   type HubMember,
   type RepairOrderEventHub,
@@ -88,6 +89,13 @@ class RepairOrderChangeStream implements AsyncIterableIterator<RepairOrderChange
 
   private async start(after: number | null): Promise<void> {
     if (after !== null) {
+      const newest = await newestEventId(this.scope.createSibling());
+      if (after > newest) {
+        throw badUserInput(
+          'after',
+          `after "${after}" is beyond the newest event ${newest}: pass the eventId of the last event you received, or omit after to start with new changes`,
+        );
+      }
       this.settledThrough = after;
       this.checkRetention = true;
     }
@@ -141,8 +149,9 @@ class RepairOrderChangeStream implements AsyncIterableIterator<RepairOrderChange
 
   // Not async: a subscriber that keeps up gets each event through one promise, the one it waits on.
   next(): Promise<IteratorResult<RepairOrderChangeItem>> {
-    if (!this.ready) return this.started.then(() => this.next());
+    // Closed comes first: a stream closed while it started never becomes ready.
     if (this.closed) return Promise.resolve({ done: true, value: undefined });
+    if (!this.ready) return this.started.then(() => this.next());
     const item = this.queue.shift();
     if (item) return Promise.resolve({ done: false, value: item });
     if (this.behind) return this.catchUp().then(() => this.next());

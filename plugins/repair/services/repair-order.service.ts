@@ -27,11 +27,11 @@ export function repairOrderConditions(
   filter: RepairOrderFilter = {},
 ): FilterQuery<RepairOrder> {
   const where: FilterQuery<RepairOrder>[] = [];
-  if (filter.equipmentId)
+  if (filter.equipmentId != null)
     where.push({
       equipment: fromGlobalId(filter.equipmentId, 'filter.equipmentId', 'Equipment').id,
     });
-  if (filter.customerId)
+  if (filter.customerId != null)
     where.push({ customer: fromGlobalId(filter.customerId, 'filter.customerId', 'Customer').id });
   if (filter.reportedFrom && filter.reportedTo && filter.reportedTo < filter.reportedFrom) {
     throw repairErrors.periodReversed(filter.reportedFrom, filter.reportedTo);
