@@ -80,6 +80,7 @@ const environmentSchema = z.object({
   PERSISTED_QUERY_CACHE_BYTES: positiveInteger('bytes').optional(),
   WS_CONNECTION_INIT_TIMEOUT_MS: positiveInteger('milliseconds').optional(),
   WS_MAX_PAYLOAD_BYTES: positiveInteger('bytes').optional(),
+  WS_MAX_SUBSCRIPTIONS: positiveInteger('subscriptions').optional(),
 });
 
 /** Variables whose values never appear in error messages or logs. */
@@ -165,6 +166,8 @@ export interface OperationLimitsConfig {
   wsConnectionInitTimeoutMs: number;
   /** Largest graphql-ws message in bytes. A larger frame closes the socket with 1009. */
   wsMaxPayloadBytes: number;
+  /** Subscriptions one graphql-ws connection may run at once; another one is rejected. */
+  wsMaxSubscriptions: number;
 }
 
 /** Operation limits for an environment when no variable overrides them. */
@@ -183,6 +186,7 @@ export function defaultOperationLimits(
     persistedQueryCacheBytes: 8 * 1024 * 1024,
     wsConnectionInitTimeoutMs: 3_000,
     wsMaxPayloadBytes: 64 * 1024,
+    wsMaxSubscriptions: 50,
   };
 }
 
@@ -280,6 +284,7 @@ function operationLimitsFrom(values: z.infer<typeof environmentSchema>): Operati
     wsConnectionInitTimeoutMs:
       values.WS_CONNECTION_INIT_TIMEOUT_MS ?? defaults.wsConnectionInitTimeoutMs,
     wsMaxPayloadBytes: values.WS_MAX_PAYLOAD_BYTES ?? defaults.wsMaxPayloadBytes,
+    wsMaxSubscriptions: values.WS_MAX_SUBSCRIPTIONS ?? defaults.wsMaxSubscriptions,
   };
   if (limits.wsMaxPayloadBytes < limits.maxDocumentBytes) {
     throw new ConfigError([

@@ -4,9 +4,16 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request, type Response } from 'express';
-import { execute, type GraphQLFormattedError } from 'graphql';
+import {
+  execute,
+  getOperationAST,
+  GraphQLError,
+  type DocumentNode,
+  type GraphQLFormattedError,
+} from 'graphql';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { formatServiceError } from './api/error-formatting.js';
 import {
   admitHttpOperation,
@@ -33,7 +40,7 @@ export interface RunningServer {
 /** Per-socket state: the scope and start time of each running operation, by operation id. */
 type WsExtra = {
   principal?: Principal;
-  operations?: Map<string, { scope: RequestScope; started: number }>;
+  operations?: Map<string, { scope: RequestScope; started: number; name: string | null }>;
 };
 
 function scopeOf(contextValue: unknown): RequestScope {
@@ -83,6 +90,7 @@ export async function startServer(
   runtime: ServiceRuntime,
   port = runtime.config.port,
   host = runtime.config.host,
+  options: { credentialCheckMs?: number } = {},
 ): Promise<RunningServer> {
   const app = express();
   const httpServer: Server = createServer(app);
@@ -97,6 +105,15 @@ export async function startServer(
     maxPayload: limits.config.wsMaxPayloadBytes,
   });
 
+  // Open sockets and the credential each authenticated with. A revoked or expired one closes them.
+  const authenticatedSockets = new Map<WebSocket, string>();
+  const credentialCheck = setInterval(() => {
+    closeRevokedSockets(runtime, authenticatedSockets).catch((error: unknown) =>
+      runtime.logger.warn({ err: error }, 'graphql-ws credential check failed'),
+    );
+  }, options.credentialCheckMs ?? WS_CREDENTIAL_CHECK_MS);
+  credentialCheck.unref();
+
   const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
     {
       schema: runtime.schema,
@@ -107,9 +124,13 @@ export async function startServer(
         const params = ctx.connectionParams ?? {};
         const authorization = params.authorization ?? params.Authorization;
         try {
-          ctx.extra.principal = await runtime.authenticator.authenticate(
-            typeof authorization === 'string' ? authorization : undefined,
-          );
+          const credential = typeof authorization === 'string' ? authorization : undefined;
+          ctx.extra.principal = await runtime.authenticator.authenticate(credential);
+          if (credential) {
+            const socket = ctx.extra.socket;
+            authenticatedSockets.set(socket, credential);
+            socket.once('close', () => authenticatedSockets.delete(socket));
+          }
           return true;
         } catch (error) {
           runtime.logger.warn(
@@ -124,6 +145,11 @@ export async function startServer(
       // The operation limits then run the checks Apollo runs over HTTP, so a rejected operation
       // gets an error message and never executes.
       onSubscribe: async (ctx, id, payload) => {
+        // graphql-ws has already registered this subscription, so it counts itself.
+        const running = Object.keys(ctx.subscriptions).length;
+        if (running > limits.config.wsMaxSubscriptions) {
+          return [tooManySubscriptions(limits.config.wsMaxSubscriptions)];
+        }
         const rateLimited = await admitWebSocketOperation(
           runtime.rateLimiter,
           ctx.extra.principal ?? ANONYMOUS,
@@ -144,10 +170,14 @@ export async function startServer(
         }
         return prepared;
       },
-      context: (ctx, id) => {
+      context: (ctx, id, _payload, args) => {
         const scope = runtime.createScope(ctx.extra.principal, { requestId: `ws-${id}` });
         ctx.extra.operations ??= new Map();
-        ctx.extra.operations.set(id, { scope, started: performance.now() });
+        ctx.extra.operations.set(id, {
+          scope,
+          started: performance.now(),
+          name: operationName(args.document, args.operationName),
+        });
         return scope as unknown as Record<string, unknown>;
       },
       // Statements are counted in the operation's async context, as on HTTP. Each subscription
@@ -188,7 +218,7 @@ export async function startServer(
         ctx.extra.operations!.delete(id);
         operation.scope.logger.info(
           {
-            operation: payload.operationName ?? null,
+            operation: payload.operationName ?? operation.name,
             durationMs: Math.round((performance.now() - operation.started) * 10) / 10,
             statements: operation.scope.statements.count,
             transport: 'graphql-ws',
@@ -287,9 +317,60 @@ export async function startServer(
     wsUrl: url.replace(/^http/, 'ws'),
     port: address.port,
     async close() {
+      clearInterval(credentialCheck);
       await apollo.stop();
     },
   };
+}
+
+/**
+ * Interval between checks of the credentials of open graphql-ws connections. With the API key
+ * cache of 10 s, a revoked key's sockets close within about 20 s on every instance.
+ */
+const WS_CREDENTIAL_CHECK_MS = 10_000;
+
+/**
+ * Authenticates the credential of each open socket again and closes, with 4403, the sockets whose
+ * key was revoked or whose token expired. A failure to check, such as an unreachable database,
+ * closes nothing.
+ */
+async function closeRevokedSockets(
+  runtime: ServiceRuntime,
+  sockets: Map<WebSocket, string>,
+): Promise<void> {
+  const byCredential = new Map<string, WebSocket[]>();
+  for (const [socket, credential] of sockets) {
+    const open = byCredential.get(credential);
+    if (open) open.push(socket);
+    else byCredential.set(credential, [socket]);
+  }
+  for (const [credential, open] of byCredential) {
+    try {
+      await runtime.authenticator.authenticate(credential);
+    } catch (error) {
+      if (!(error instanceof GraphQLError) || error.extensions.code !== 'UNAUTHENTICATED')
+        throw error;
+      runtime.logger.info(
+        { sockets: open.length, reason: error.message },
+        'graphql-ws connections closed: credential no longer valid',
+      );
+      for (const socket of open)
+        socket.close(CloseCode.Forbidden, 'Forbidden: credential revoked or expired');
+    }
+  }
+}
+
+/** The name of the operation that will run, for the log line. */
+function operationName(document: DocumentNode, requested?: string | null): string | null {
+  return getOperationAST(document, requested)?.name?.value ?? null;
+}
+
+/** Rejects a subscription beyond the per-connection limit. */
+function tooManySubscriptions(limit: number): GraphQLError {
+  return new GraphQLError(
+    `This connection already runs ${limit} subscriptions, the limit (WS_MAX_SUBSCRIPTIONS): complete one first, or open another connection`,
+    { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit } },
+  );
 }
 
 /** Keeps a client's request id only when it is short and plain, so it cannot forge log lines. */

@@ -240,6 +240,8 @@ describe.skipIf(!databaseAvailable)('authorization', () => {
   beforeAll(async () => {
     service = await startTestService({
       config: { jwt: { secret: JWT_SECRET, issuer: JWT_ISSUER } },
+      // Checks open sockets every 200 ms instead of 10 s, so the revocation test is quick.
+      server: { credentialCheckMs: 200 },
     });
     await service.runtime.runAsSystem(async (scope) => {
       const em = scope.em;
@@ -583,6 +585,32 @@ describe.skipIf(!databaseAvailable)('authorization', () => {
       expect(socket.closeCode).toBe(4403);
     });
 
+    it('closes the open sockets of a revoked key', async () => {
+      const { client, key } = await service.runtime.runAsSystem((scope) =>
+        createApiClient(scope, {
+          name: 'revoked while connected',
+          roles: [StaffRole.VIEWER],
+          scopes: [ApiScope.READ, ApiScope.SUBSCRIBE],
+        }),
+      );
+      const open = await connectSocket(service, bearer(key));
+      expect(open.acknowledged).toBe(true);
+      const bystander = await connectSocket(service, bearer(keys.viewer));
+      const closed = new Promise<number>((resolve) => open.socket.once('close', resolve));
+
+      const revoke = await post(
+        service,
+        'mutation($id: ID!) { revokeApiClient(input: { id: $id }) { apiClient { revokedAt } } }',
+        { id: toGlobalId('ApiClient', client.id) },
+        bearer(TEST_ADMIN_KEY),
+      );
+      expect(revoke.body.errors).toBeUndefined();
+
+      expect(await closed).toBe(4403);
+      expect(bystander.socket.readyState).toBe(WebSocket.OPEN);
+      await closeSocket(bystander.socket);
+    });
+
     it('rejects revocation by viewer keys', async () => {
       const response = await post(
         service,
@@ -687,6 +715,36 @@ describe.skipIf(!databaseAvailable)('authorization', () => {
         data?: { customers: { totalCount: number } };
       };
       expect(result.data?.customers.totalCount).toBe(1);
+      await closeSocket(valid.socket);
+    });
+
+    it('rejects a subscription beyond the per-connection limit', async () => {
+      const { key } = await service.runtime.runAsSystem((scope) =>
+        createApiClient(scope, {
+          name: 'wall display',
+          roles: [StaffRole.VIEWER],
+          scopes: [ApiScope.READ, ApiScope.SUBSCRIBE],
+        }),
+      );
+      const valid = await connectSocket(service, bearer(key));
+      const subscribe = (id: string) =>
+        valid.socket.send(
+          JSON.stringify({
+            id,
+            type: 'subscribe',
+            payload: { query: 'subscription { repairOrderChanged { __typename } }' },
+          }),
+        );
+      const limit = service.runtime.config.limits?.wsMaxSubscriptions ?? 50;
+      for (let index = 0; index < limit; index += 1) subscribe(`running-${index}`);
+      const rejected = await new Promise<{ extensions?: { code?: string } }[]>((resolve) => {
+        valid.socket.on('message', (data) => {
+          const message = JSON.parse(String(data)) as { id?: string; type: string; payload: never };
+          if (message.id === 'one-too-many' && message.type === 'error') resolve(message.payload);
+        });
+        subscribe('one-too-many');
+      });
+      expect(rejected.map((error) => error.extensions?.code)).toEqual(['TOO_MANY_SUBSCRIPTIONS']);
       await closeSocket(valid.socket);
     });
 

@@ -53,6 +53,8 @@ export interface TestServiceOptions {
    * that created the database drops it; this one leaves it in place when it closes.
    */
   sharedDatabase?: AppConfig['database'];
+  /** Options of the server, such as a shorter interval between credential checks. */
+  server?: Parameters<typeof startServer>[3];
 }
 
 export async function startTestService(options: TestServiceOptions = {}): Promise<TestService> {
@@ -78,7 +80,7 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     plugins: AVAILABLE_PLUGINS,
     logger: createLogger('error'),
   });
-  const server = await startServer(runtime, 0, '127.0.0.1');
+  const server = await startServer(runtime, 0, '127.0.0.1', options.server);
 
   return {
     runtime,
