@@ -113,6 +113,7 @@ describe('loadConfig operation limits', () => {
       persistedQueryCacheBytes: 8 * 1024 * 1024,
       wsConnectionInitTimeoutMs: 3_000,
       wsMaxPayloadBytes: 65_536,
+      wsMaxSubscriptions: 50,
     });
   });
 
@@ -136,6 +137,7 @@ describe('loadConfig operation limits', () => {
       PERSISTED_QUERY_CACHE_BYTES: '1024',
       WS_CONNECTION_INIT_TIMEOUT_MS: '500',
       WS_MAX_PAYLOAD_BYTES: '8192',
+      WS_MAX_SUBSCRIPTIONS: '200',
     });
     expect(config.limits).toEqual({
       maxDepth: 8,
@@ -149,6 +151,7 @@ describe('loadConfig operation limits', () => {
       persistedQueryCacheBytes: 1024,
       wsConnectionInitTimeoutMs: 500,
       wsMaxPayloadBytes: 8192,
+      wsMaxSubscriptions: 200,
     });
   });
 
