@@ -7,7 +7,7 @@ export enum AbcClass {
   C = 'C',
 }
 
-/** What an ABC classification ranks the parts by. */
+/** Measure of consumption that an ABC classification ranks the parts by. */
 export enum AbcBasis {
   VALUE = 'VALUE',
   QUANTITY = 'QUANTITY',
@@ -26,7 +26,7 @@ registerEnumType(AbcClass, {
 
 registerEnumType(AbcBasis, {
   name: 'AbcBasis',
-  description: 'What an ABC classification ranks the parts by.',
+  description: 'Measure of consumption that an ABC classification ranks the parts by.',
   valuesConfig: {
     VALUE: {
       description:
