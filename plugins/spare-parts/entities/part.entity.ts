@@ -8,6 +8,7 @@ import {
   NodeEntity,
   Tenancy,
 } from '../../../core/index.js';
+import { PartCompatibleModel } from './part-compatible-model.entity.js';
 import { moneyType, quantityType } from './spare-parts.decimals.js';
 
 /**
@@ -63,15 +64,24 @@ export class Part extends NodeEntity {
   valuable: Opt<boolean> = false;
 
   @Field(() => DecimalScalar, {
-    description: 'Available quantity per warehouse at or below which the part is reordered.',
+    description:
+      'Available quantity across all warehouses at or below which the part is reordered; 0 turns reordering off.',
   })
   @Property({ type: quantityType(), default: 0 })
   reorderPoint: Opt<string> = '0.000';
 
-  @Field(() => DecimalScalar, { description: 'Quantity per warehouse kept against surprises.' })
+  @Field(() => DecimalScalar, {
+    description: 'Quantity across all warehouses kept against late deliveries and demand peaks.',
+  })
   @Property({ type: quantityType(), default: 0 })
   safetyStock: Opt<string> = '0.000';
 
-  @ManyToMany(() => EquipmentModel, undefined, { pivotTable: 'spare_parts_part_compatible_model' })
+  // An explicit pivot entity, because every table needs a tenancy rule.
+  @ManyToMany({
+    entity: () => EquipmentModel,
+    pivotEntity: () => PartCompatibleModel,
+    joinColumn: 'part_id',
+    inverseJoinColumn: 'equipment_model_id',
+  })
   compatibleModels = new Collection<EquipmentModel>(this);
 }

@@ -22,3 +22,55 @@ registerEnumType(StockMovementKind, {
     ADJUSTMENT: { description: 'Stocktake correction that brings book to count. Either sign.' },
   },
 });
+
+/** State of a requisition (领用申请单). */
+export enum RequisitionStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  PARTIALLY_ISSUED = 'PARTIALLY_ISSUED',
+  ISSUED = 'ISSUED',
+  CANCELLED = 'CANCELLED',
+}
+
+/** What happened to the part a fitted spare part replaced. */
+export enum OldPartDisposition {
+  RETURNED = 'RETURNED',
+  SCRAPPED = 'SCRAPPED',
+  NOT_RETURNED = 'NOT_RETURNED',
+}
+
+/** State of a purchase order. */
+export enum PurchaseOrderStatus {
+  DRAFT = 'DRAFT',
+  PLACED = 'PLACED',
+  PARTIALLY_RECEIVED = 'PARTIALLY_RECEIVED',
+  RECEIVED = 'RECEIVED',
+  CANCELLED = 'CANCELLED',
+}
+
+/** State of a stocktake (盘点). */
+export enum StocktakeStatus {
+  OPEN = 'OPEN',
+  POSTED = 'POSTED',
+  CANCELLED = 'CANCELLED',
+}
+
+registerEnumType(RequisitionStatus, {
+  name: 'RequisitionStatus',
+  description:
+    'DRAFT → SUBMITTED → APPROVED → PARTIALLY_ISSUED → ISSUED; SUBMITTED → REJECTED; cancellable until fully issued.',
+});
+registerEnumType(OldPartDisposition, {
+  name: 'OldPartDisposition',
+  description: 'What happened to the replaced part: returned to stores, scrapped, or not returned.',
+});
+registerEnumType(PurchaseOrderStatus, {
+  name: 'PurchaseOrderStatus',
+  description: 'DRAFT → PLACED → PARTIALLY_RECEIVED → RECEIVED; DRAFT or PLACED → CANCELLED.',
+});
+registerEnumType(StocktakeStatus, {
+  name: 'StocktakeStatus',
+  description: 'OPEN → POSTED (immutable afterwards) or OPEN → CANCELLED.',
+});

@@ -9,8 +9,12 @@ import {
   excludeFromAudit,
 } from '../../../core/index.js';
 import { Part } from './part.entity.js';
+import { PurchaseReceiptLine } from './purchase-receipt-line.entity.js';
+import { RequisitionLine } from './requisition-line.entity.js';
 import { StockMovementKind } from './spare-parts.enums.js';
 import { moneyType, quantityType } from './spare-parts.decimals.js';
+import { StockTransfer } from './stock-transfer.entity.js';
+import { StocktakeLine } from './stocktake-line.entity.js';
 import { Warehouse } from './warehouse.entity.js';
 
 /**
@@ -54,6 +58,22 @@ export class StockMovement extends NodeEntity {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   note?: string | null;
+
+  /** The requisition line an ISSUE or RETURN belongs to. */
+  @ManyToOne(() => RequisitionLine, { ref: true, nullable: true, index: true })
+  requisitionLine?: Ref<RequisitionLine> | null;
+
+  /** The receipt line a RECEIPT belongs to. */
+  @ManyToOne(() => PurchaseReceiptLine, { ref: true, nullable: true })
+  receiptLine?: Ref<PurchaseReceiptLine> | null;
+
+  /** The stocktake line an ADJUSTMENT belongs to. */
+  @ManyToOne(() => StocktakeLine, { ref: true, nullable: true })
+  stocktakeLine?: Ref<StocktakeLine> | null;
+
+  /** The transfer a TRANSFER_OUT and TRANSFER_IN pair belongs to. */
+  @ManyToOne(() => StockTransfer, { ref: true, nullable: true, index: true })
+  transfer?: Ref<StockTransfer> | null;
 
   @Field(() => String, { description: 'Name of the principal who recorded the movement.' })
   @Property({ type: 'string', length: 200 })

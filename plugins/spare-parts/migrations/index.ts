@@ -1,10 +1,15 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261204183112_spare_parts_initial } from './Migration20261204183112_spare_parts_initial.js';
+import { Migration20261204184331_spare_parts_stock_workflows } from './Migration20261204184331_spare_parts_stock_workflows.js';
 
 /** PostgreSQL migrations of the spare-parts tables, oldest first. */
 export const SPARE_PARTS_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261204183112_spare_parts_initial',
     class: Migration20261204183112_spare_parts_initial,
+  },
+  {
+    name: 'Migration20261204184331_spare_parts_stock_workflows',
+    class: Migration20261204184331_spare_parts_stock_workflows,
   },
 ];
