@@ -10,9 +10,11 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import Big from 'big.js';
 import {
   Access,
   badUserInput,
+  Money,
   ConnectionArgs,
   connectionType,
   createOnce,
@@ -26,6 +28,7 @@ import { Part } from '../entities/part.entity.js';
 import { PurchaseOrderLine } from '../entities/purchase-order-line.entity.js';
 import { PurchaseOrder } from '../entities/purchase-order.entity.js';
 import { PurchaseReceipt } from '../entities/purchase-receipt.entity.js';
+import { MONEY_SCALE } from '../entities/spare-parts.decimals.js';
 import { PurchaseOrderStatus } from '../entities/spare-parts.enums.js';
 import { Supplier } from '../entities/supplier.entity.js';
 import { Warehouse } from '../entities/warehouse.entity.js';
@@ -165,6 +168,13 @@ export class PurchaseOrderResolver {
   @FieldResolver(() => Supplier)
   supplier(@Ctx() scope: RequestScope, @Root() order: PurchaseOrder) {
     return loadReference(scope, Supplier, order.supplier);
+  }
+
+  @FieldResolver(() => Money, { description: 'Sum of the line totals, in the order currency.' })
+  async total(@Ctx() scope: RequestScope, @Root() order: PurchaseOrder): Promise<Money> {
+    const lines = await scope.loader(linesByPurchaseOrder).load(order.id);
+    const sum = lines.reduce((total, line) => total.plus(line.lineTotal), new Big(0));
+    return new Money(sum.toFixed(MONEY_SCALE), order.currency);
   }
 
   @FieldResolver(() => [PurchaseOrderLine])

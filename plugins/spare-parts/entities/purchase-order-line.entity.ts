@@ -1,9 +1,10 @@
+import Big from 'big.js';
 import { Entity, ManyToOne, Property, type Opt, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar, LocalDateScalar, Node, NodeEntity, Tenancy } from '../../../core/index.js';
 import { Part } from './part.entity.js';
 import { PurchaseOrder } from './purchase-order.entity.js';
-import { moneyType, quantityType } from './spare-parts.decimals.js';
+import { MONEY_SCALE, moneyType, quantityType } from './spare-parts.decimals.js';
 
 /** One part on a purchase order: what is bought, how much, at what price, by when, on what terms. */
 @ObjectType('PurchaseOrderLine', { implements: Node })
@@ -45,4 +46,11 @@ export class PurchaseOrderLine extends NodeEntity {
   @Field(() => DecimalScalar, { description: 'Quantity received so far.' })
   @Property({ type: quantityType() })
   receivedQuantity: Opt<string> = '0.000';
+
+  @Field(() => DecimalScalar, {
+    description: 'quantity × unitPrice, rounded half up to two decimal places.',
+  })
+  get lineTotal(): Opt<string> {
+    return new Big(this.quantity).times(this.unitPrice).toFixed(MONEY_SCALE, Big.roundHalfUp);
+  }
 }
