@@ -10,6 +10,7 @@ import type { RequestScope } from '../core/request-scope.js';
 import { createRuntime } from '../core/runtime.js';
 import { buildServiceSchema, printServiceSchema } from '../core/schema.js';
 import { importExcavatorHistory } from '../plugins/repair/index.js';
+import { importCarpartsDemand } from '../plugins/spare-parts/import/carparts-import.js';
 import { createMigration } from './create-migration.js';
 import { AVAILABLE_PLUGINS } from './plugins.js';
 
@@ -18,6 +19,8 @@ const USAGE = `Usage: tsx app/cli.ts <command>
 Commands:
   print-schema        write the composed schema of all plugins to schema/schema.graphql
   import-excavators   import the real excavator work orders into DATABASE_URL (idempotent)
+  import-carparts     import the real monthly demand of 2,674 car parts into DATABASE_URL as ISSUE
+                      movements (idempotent)
   create-api-key --name <name> --scopes READ,WRITE,SUBSCRIBE [--roles VIEWER,DISPATCHER] [--customer <code>]
                       create an API key in DATABASE_URL and print it once; --customer binds it to
                       one customer (a partner ERP), otherwise it acts under --roles (VIEWER by default)
@@ -56,6 +59,18 @@ async function importExcavatorsCommand(): Promise<void> {
     `${report.imported} rows imported, ${report.alreadyPresent} already present, ${report.rejected.length} rejected`,
   );
   for (const row of report.rejected) console.log(`  rejected ${row.reason}`);
+}
+
+async function importCarpartsCommand(): Promise<void> {
+  const report = await withSystemScope((scope) => importCarpartsDemand(scope));
+  console.log(
+    `${report.partsCreated} parts created, ${report.partsExisting} already present; ` +
+      `${report.movementsCreated} ISSUE movements created, ${report.movementsExisting} already present; ` +
+      `${report.openingBalancesCreated} opening balances created; ` +
+      `${report.zeroDemandRows} zero-demand and ${report.missingDemandRows} missing months skipped; ` +
+      `${report.rejected.length} lines rejected`,
+  );
+  for (const line of report.rejected) console.log(`  rejected ${line.reason}`);
 }
 
 async function createMigrationCommand(): Promise<void> {
@@ -119,6 +134,7 @@ const commands: Record<string, () => Promise<void>> = {
   'create-api-key': createApiKeyCommand,
   'print-schema': printSchemaCommand,
   'import-excavators': importExcavatorsCommand,
+  'import-carparts': importCarpartsCommand,
   'create-migration': createMigrationCommand,
 };
 
