@@ -37,6 +37,7 @@ import { Stocktake } from './entities/stocktake.entity.js';
 import { Supplier } from './entities/supplier.entity.js';
 import { Warehouse } from './entities/warehouse.entity.js';
 import { PART_BELOW_REORDER_POINT_TOPIC, STOCK_CHANGED_TOPIC } from './events/stock-events.js';
+import { importCarpartsDemand } from './import/carparts-import.js';
 import { SPARE_PARTS_MIGRATIONS } from './migrations/index.js';
 import { missingPartItems } from './services/repair-parts.service.js';
 
@@ -111,4 +112,15 @@ export const sparePartsPlugin = definePlugin({
     ...ABC_RESOLVERS,
   ],
   topics: [STOCK_CHANGED_TOPIC, PART_BELOW_REORDER_POINT_TOPIC],
+  seed: async (scope) => {
+    const report = await importCarpartsDemand(scope);
+    scope.logger.info(
+      {
+        parts: report.partsCreated,
+        issues: report.movementsCreated,
+        rejected: report.rejected.length,
+      },
+      'car parts demand history loaded',
+    );
+  },
 });

@@ -113,7 +113,7 @@ export async function suggestAbcReorders(
       averageMonthlyDemand: average.toFixed(QUANTITY_SCALE, Big.roundHalfUp),
       coverMonths: cover[row.abc_class].toString(),
       safetyStock: safetyStock.toFixed(QUANTITY_SCALE),
-      targetStock: target.toFixed(QUANTITY_SCALE, Big.roundUp),
+      targetStock: target.toFixed(QUANTITY_SCALE, Big.roundHalfUp),
       onHand: onHand.toFixed(QUANTITY_SCALE),
       suggestedQuantity: shortfall.toFixed(0),
     });
