@@ -44,7 +44,7 @@ export class PurchaseOrderLine extends NodeEntity {
   qualityTerms!: string;
 
   @Field(() => DecimalScalar, { description: 'Quantity received so far.' })
-  @Property({ type: quantityType() })
+  @Property({ type: quantityType(), default: 0 })
   receivedQuantity: Opt<string> = '0.000';
 
   @Field(() => DecimalScalar, {

@@ -26,7 +26,9 @@ export class RepairPartUsage extends NodeEntity {
   @ManyToOne(() => RepairOrder, { ref: true, index: true })
   repairOrder!: Ref<RepairOrder>;
 
-  @ManyToOne(() => RequisitionLine, { ref: true, index: true })
+  // Always set. It is nullable because the ORM inner-joins required relations to apply their
+  // tenant filter, and requisition lines are internal: a customer key would lose the whole row.
+  @ManyToOne(() => RequisitionLine, { ref: true, index: true, nullable: true })
   requisitionLine!: Ref<RequisitionLine>;
 
   @ManyToOne(() => Part, { ref: true })

@@ -29,15 +29,15 @@ export class RequisitionLine extends NodeEntity {
   quantity!: string;
 
   @Field(() => DecimalScalar, { description: 'Quantity issued so far.' })
-  @Property({ type: quantityType() })
+  @Property({ type: quantityType(), default: 0 })
   issuedQuantity: Opt<string> = '0.000';
 
   @Field(() => DecimalScalar, { description: 'Issued quantity brought back unused.' })
-  @Property({ type: quantityType() })
+  @Property({ type: quantityType(), default: 0 })
   returnedQuantity: Opt<string> = '0.000';
 
   @Field(() => DecimalScalar, { description: 'Issued quantity fitted on the repair order.' })
-  @Property({ type: quantityType() })
+  @Property({ type: quantityType(), default: 0 })
   fittedQuantity: Opt<string> = '0.000';
 
   @Field(() => DateTimeScalar, {

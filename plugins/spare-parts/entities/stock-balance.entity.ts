@@ -1,4 +1,12 @@
-import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import {
+  Entity,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Unique,
+  type Opt,
+  type Ref,
+} from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import Big from 'big.js';
 import { Field, ObjectType } from 'type-graphql';
@@ -38,7 +46,7 @@ export class StockBalance {
   reserved!: string;
 
   @Field(() => DecimalScalar, { description: 'On hand minus reserved; never below zero.' })
-  get available(): string {
+  get available(): Opt<string> {
     return new Big(this.onHand).minus(this.reserved).toFixed(3);
   }
 }
