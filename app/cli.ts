@@ -63,13 +63,15 @@ async function importExcavatorsCommand(): Promise<void> {
 
 async function importCarpartsCommand(): Promise<void> {
   const report = await withSystemScope((scope) => importCarpartsDemand(scope));
+  console.log(`parts: ${report.partsCreated} created, ${report.partsExisting} already present`);
   console.log(
-    `${report.partsCreated} parts created, ${report.partsExisting} already present; ` +
-      `${report.movementsCreated} ISSUE movements created, ${report.movementsExisting} already present; ` +
-      `${report.openingBalancesCreated} opening balances created; ` +
-      `${report.zeroDemandRows} zero-demand and ${report.missingDemandRows} missing months skipped; ` +
-      `${report.rejected.length} lines rejected`,
+    `ISSUE movements: ${report.movementsCreated} created, ${report.movementsExisting} already present`,
   );
+  console.log(`opening balances: ${report.openingBalancesCreated} created`);
+  console.log(
+    `months skipped: ${report.zeroDemandRows} with zero demand, ${report.missingDemandRows} missing`,
+  );
+  console.log(`lines rejected: ${report.rejected.length}`);
   for (const line of report.rejected) console.log(`  rejected ${line.reason}`);
 }
 
