@@ -83,7 +83,7 @@ export class PurchaseOrderResolver {
   @Access({ roles: [...BUYERS, StaffRole.PARTS_CUSTODIAN] })
   @Query(() => [ProcurementPlanLine], {
     description:
-      'Suggested purchases from recent demand (ISSUE movements), available stock, open orders, reorder points and safety stock.',
+      'Suggested purchases from recent demand (ISSUE movements), available stock, open orders, reorder points and safety stock. Critical parts first, then by part number.',
   })
   procurementPlan(
     @Ctx() scope: RequestScope,
@@ -97,12 +97,19 @@ export class PurchaseOrderResolver {
       description: 'Days of forecast demand the stock should cover, 0 to 365.',
     })
     coverageDays: number,
+    @Arg('first', () => Int, {
+      defaultValue: 100,
+      description: 'Number of suggestions to return, 1 to 500.',
+    })
+    first: number,
   ) {
     if (demandDays < 1 || demandDays > 730)
       throw badUserInput('demandDays', `demandDays ${demandDays} is invalid: send 1 to 730`);
     if (coverageDays < 0 || coverageDays > 365)
       throw badUserInput('coverageDays', `coverageDays ${coverageDays} is invalid: send 0 to 365`);
-    return buildProcurementPlan(scope, demandDays, coverageDays);
+    if (first < 1 || first > 500)
+      throw badUserInput('first', `first ${first} is invalid: send 1 to 500`);
+    return buildProcurementPlan(scope, demandDays, coverageDays, first);
   }
 
   @Access({ roles: BUYERS })

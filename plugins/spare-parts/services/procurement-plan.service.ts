@@ -9,12 +9,14 @@ import { QUANTITY_SCALE } from '../entities/spare-parts.decimals.js';
  * Builds a procurement plan. The stock position of a part is its available stock plus what is on
  * order. A part gets a suggestion that tops the position up to the target level when the position
  * is at or below the reorder point, below the safety stock, or short of the forecast demand.
- * Demand is the quantity issued in the last `demandDays` days.
+ * Demand is the quantity issued in the last `demandDays` days. Returns at most `limit` lines,
+ * critical parts first, then by part number.
  */
 export async function buildProcurementPlan(
   scope: RequestScope,
   demandDays: number,
   coverageDays: number,
+  limit: number,
   now = new Date(),
 ): Promise<ProcurementPlanLine[]> {
   const em = scope.em as SqlEntityManager;
@@ -43,9 +45,12 @@ export async function buildProcurementPlan(
   const issued = byPart(demand, 'issued');
   const open = byPart(onOrder, 'open');
 
-  const parts = await scope.em.find(Part, {}, { orderBy: { partNumber: 'ASC' } });
+  // NOTE: every part of the catalogue is read and checked in memory, which suits catalogues of a
+  // few thousand parts.
+  const parts = await scope.em.find(Part, {}, { orderBy: { critical: 'DESC', partNumber: 'ASC' } });
   const plan: ProcurementPlanLine[] = [];
   for (const part of parts) {
+    if (plan.length >= limit) break;
     const line = planLine(part, {
       available: available.get(part.id) ?? new Big(0),
       onOrder: open.get(part.id) ?? new Big(0),
