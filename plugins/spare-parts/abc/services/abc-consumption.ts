@@ -44,7 +44,11 @@ export async function aggregatePartConsumption(
   window: LedgerWindow,
 ): Promise<PartConsumption[]> {
   const sqlite = scope.isSqlite;
-  const conditions = ["m.kind in ('ISSUE', 'RETURN')"];
+  // Without window bounds SQLite reads most of the ledger, and a scan was about three times as
+  // fast as the (kind, occurred_at) index on the 33,000 imported movements. The unary + keeps
+  // SQLite's planner off that index.
+  const kind = sqlite && !window.start && !window.end ? '+m.kind' : 'm.kind';
+  const conditions = [`${kind} in ('ISSUE', 'RETURN')`];
   const parameters: (number | string)[] = [];
   if (window.start) {
     conditions.push('m.occurred_at >= ?');

@@ -169,6 +169,8 @@ describe('rankAbcClasses', () => {
   });
 
   it('rejects a negative basis', () => {
-    expect(() => rankAbcClasses([part('P-1', '-1')], DEFAULT_RULES)).toThrow(/negative basis/);
+    expect(() => rankAbcClasses([part('P-1', '-1')], DEFAULT_RULES)).toThrow(
+      'Basis of part P-1 "-1" is negative or not a decimal',
+    );
   });
 });

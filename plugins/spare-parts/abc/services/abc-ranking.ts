@@ -1,4 +1,3 @@
-import Big from 'big.js';
 import { AbcClass } from '../entities/abc.enums.js';
 
 /** A part and its consumption in the window, as the ranking reads it. */
@@ -57,19 +56,43 @@ function comparePartNumbers(a: string, b: string): number {
   return a > b ? 1 : 0;
 }
 
-const SHARE_UNIT = new Big(10).pow(SHARE_DECIMALS);
+const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
+
+/** The digits of a non-negative decimal before and after the point, such as `7` and `6` for 7.6. */
+interface FixedPoint {
+  digits: string;
+  fraction: string;
+}
+
+function parseNonNegative(value: string, label: string): FixedPoint {
+  const match = DECIMAL.exec(value.trim());
+  if (!match) throw new Error(`${label} ${JSON.stringify(value)} is negative or not a decimal`);
+  return { digits: match[1], fraction: match[2] ?? '' };
+}
+
+/** Returns the decimal as a count of 10^-scale units, such as 76 for 7.6 at scale 1. */
+function toUnits(value: FixedPoint, scale: number): bigint {
+  return BigInt(value.digits + value.fraction.padEnd(scale, '0'));
+}
+
+/** Formats units of 10^-scale as a decimal without trailing zeros, such as `7.6` or `89`. */
+function formatUnits(units: bigint, scale: number): string {
+  const text = units.toString().padStart(scale + 1, '0');
+  const whole = text.slice(0, text.length - scale);
+  const fraction = text.slice(text.length - scale).replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : whole;
+}
 
 /**
- * Returns `scaled / total` rounded up to {@link SHARE_DECIMALS} decimals. The quotient is
- * truncated and then checked by multiplying back, because big.js rounds a division to 20 decimals
- * half up, which could pull a share just above a threshold down onto it.
+ * Returns `cumulative × 100 / total` in percent, rounded up to {@link SHARE_DECIMALS} decimals.
+ * Rounding up keeps the shown share on the same side of a threshold as the exact share.
  */
-function shareRoundedUp(scaled: Big, total: Big): string {
-  if (total.eq(0)) return new Big(0).toFixed(SHARE_DECIMALS);
-  const units = scaled.times(SHARE_UNIT);
-  let quotient = units.div(total).round(0, Big.roundDown);
-  if (quotient.times(total).lt(units)) quotient = quotient.plus(1);
-  return quotient.div(SHARE_UNIT).toFixed(SHARE_DECIMALS);
+function shareRoundedUp(cumulative: bigint, total: bigint): string {
+  if (total === 0n) return (0).toFixed(SHARE_DECIMALS);
+  const numerator = cumulative * 100n * 10n ** BigInt(SHARE_DECIMALS);
+  const quotient = (numerator + total - 1n) / total;
+  const text = quotient.toString().padStart(SHARE_DECIMALS + 1, '0');
+  return `${text.slice(0, -SHARE_DECIMALS)}.${text.slice(-SHARE_DECIMALS)}`;
 }
 
 /**
@@ -78,48 +101,56 @@ function shareRoundedUp(scaled: Big, total: Big): string {
  * Parts are sorted by basis descending, ties by part number ascending. A part whose running
  * cumulative share, itself included, is at most `thresholdA` percent is class A, at most
  * `thresholdB` percent class B, and otherwise C. A part with zero basis is always C, whatever
- * its share. The shares are compared exactly, as `cumulative × 100 ≤ threshold × total`, so no
- * rounding decides a boundary. A critical part is then raised to `criticalMinimumClass`.
+ * its share. A critical part is then raised to `criticalMinimumClass`.
+ *
+ * All arithmetic is on integers (BigInt) at the largest number of decimals among the inputs, and
+ * a share is compared as `cumulative × 100 ≤ threshold × total`, so no rounding decides a class.
  *
  * @throws Error when a basis is negative or not a decimal. Callers validate the thresholds.
  */
 export function rankAbcClasses(candidates: AbcCandidate[], rules: AbcRules): AbcRankingResult {
-  const parsed = candidates.map((candidate) => {
-    const basis = new Big(candidate.basisValue);
-    if (basis.lt(0)) {
-      throw new Error(`Part ${candidate.partNumber} has a negative basis ${candidate.basisValue}`);
-    }
-    return { candidate, basis };
-  });
-  parsed.sort(
-    (a, b) =>
-      b.basis.cmp(a.basis) || comparePartNumbers(a.candidate.partNumber, b.candidate.partNumber),
+  const values = candidates.map((candidate) =>
+    parseNonNegative(candidate.basisValue, `Basis of part ${candidate.partNumber}`),
   );
+  const scale = values.reduce((max, value) => Math.max(max, value.fraction.length), 0);
+  const parsed = candidates.map((candidate, index) => ({
+    candidate,
+    basis: toUnits(values[index], scale),
+  }));
+  parsed.sort((a, b) => {
+    if (a.basis !== b.basis) return a.basis > b.basis ? -1 : 1;
+    return comparePartNumbers(a.candidate.partNumber, b.candidate.partNumber);
+  });
 
-  const total = parsed.reduce((sum, { basis }) => sum.plus(basis), new Big(0));
-  const limitA = total.times(rules.thresholdA);
-  const limitB = total.times(rules.thresholdB);
-  let cumulative = new Big(0);
+  const thresholdA = parseNonNegative(rules.thresholdA, 'thresholdA');
+  const thresholdB = parseNonNegative(rules.thresholdB, 'thresholdB');
+  const thresholdScale = Math.max(thresholdA.fraction.length, thresholdB.fraction.length);
+  const total = parsed.reduce((sum, { basis }) => sum + basis, 0n);
+  // cumulative × 100 ≤ threshold × total, with the thresholds' decimals moved to the left side.
+  const limitA = toUnits(thresholdA, thresholdScale) * total;
+  const limitB = toUnits(thresholdB, thresholdScale) * total;
+  const percentScale = 100n * 10n ** BigInt(thresholdScale);
+  let cumulative = 0n;
   const rankings = parsed.map(({ candidate, basis }, index): AbcRanking => {
-    cumulative = cumulative.plus(basis);
-    const scaled = cumulative.times(100);
+    cumulative += basis;
+    const scaled = cumulative * percentScale;
     let rankedClass = AbcClass.C;
-    if (basis.gt(0)) {
-      if (scaled.lte(limitA)) rankedClass = AbcClass.A;
-      else if (scaled.lte(limitB)) rankedClass = AbcClass.B;
+    if (basis > 0n) {
+      if (scaled <= limitA) rankedClass = AbcClass.A;
+      else if (scaled <= limitB) rankedClass = AbcClass.B;
     }
     const raise =
       candidate.critical && CLASS_ORDER[rules.criticalMinimumClass] < CLASS_ORDER[rankedClass];
     return {
       ...candidate,
-      basisValue: basis.toString(),
+      basisValue: formatUnits(basis, scale),
       rank: index + 1,
-      cumulativeValue: cumulative.toString(),
-      cumulativeShare: shareRoundedUp(scaled, total),
+      cumulativeValue: formatUnits(cumulative, scale),
+      cumulativeShare: shareRoundedUp(cumulative, total),
       rankedClass,
       abcClass: raise ? rules.criticalMinimumClass : rankedClass,
       raisedByCriticalRule: raise,
     };
   });
-  return { rankings, total: total.toString() };
+  return { rankings, total: formatUnits(total, scale) };
 }
