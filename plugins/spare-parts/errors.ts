@@ -28,7 +28,7 @@ export const sparePartsErrors = {
   ) =>
     conflict(
       `${type} ${number} is ${current} and cannot become ${requested}: that move starts from ${allowedFrom.join(' or ')}`,
-      { currentState: current, requestedState: requested },
+      { currentStatus: current, requestedStatus: requested, allowedFrom },
     ),
   notPositive: (field: string, value: string) =>
     badUserInput(field, `${field} "${value}" is invalid: send a quantity greater than 0`),
@@ -87,7 +87,7 @@ export const sparePartsErrors = {
   repairOrderNotFitting: (orderNumber: string, status: string) =>
     conflict(
       `Repair order ${orderNumber} is ${status}: parts are recorded from PLAN_APPROVED until ACCEPTED`,
-      { currentState: status },
+      { currentStatus: status },
     ),
   stocktakeIncomplete: (problems: { field: string; message: string }[]) => invalidInputs(problems),
   stocktakeBelowReserved: (

@@ -163,7 +163,7 @@ describe.skipIf(!databaseAvailable)('spare-parts purchasing', () => {
     ]);
     expect(errorsOf(closed)[0].extensions).toMatchObject({
       code: 'CONFLICT',
-      currentState: 'RECEIVED',
+      currentStatus: 'RECEIVED',
     });
   });
 

@@ -96,7 +96,7 @@ describe.skipIf(!databaseAvailable)('spare parts on repair orders', () => {
       input: { repairOrderId: order.id, requisitionLineId: lineId, quantity: '1' },
     });
     const [error] = errorsOf(response);
-    expect(error.extensions).toMatchObject({ code: 'CONFLICT', currentState: 'REPORTED' });
+    expect(error.extensions).toMatchObject({ code: 'CONFLICT', currentStatus: 'REPORTED' });
   });
 
   it('rejects parts issued for another order', async () => {

@@ -194,8 +194,8 @@ describe.skipIf(!databaseAvailable)('spare-parts requisitions', () => {
     );
     const [error] = errorsOf(response);
     expect(error.extensions.code).toBe('CONFLICT');
-    expect(error.extensions.currentState).toBe('SUBMITTED');
-    expect(error.extensions.requestedState).toBe('ISSUED');
+    expect(error.extensions.currentStatus).toBe('SUBMITTED');
+    expect(error.extensions.requestedStatus).toBe('ISSUED');
     expect(error.message).toContain('is SUBMITTED and cannot become ISSUED');
   });
 

@@ -171,7 +171,7 @@ describe.skipIf(!databaseAvailable)('spare-parts stocktake', () => {
     ]);
     expect(errorsOf(again)[0].extensions).toMatchObject({
       code: 'CONFLICT',
-      currentState: 'POSTED',
+      currentStatus: 'POSTED',
     });
     expect(errorsOf(await post(posted))[0].extensions.code).toBe('CONFLICT');
   });
