@@ -167,6 +167,33 @@ describe.skipIf(!databaseAvailable)('spare-parts purchasing', () => {
     });
   });
 
+  it('books a retried receipt once', async () => {
+    const partId = await createPart(request, { partNumber: 'RETRY-SEAL-9' });
+    const { order, lineIds } = await placePurchaseOrder(request, supplierId, [
+      { partId, quantity: '4', unitPrice: '12.00' },
+    ]);
+    const input = {
+      idempotencyKey: 'erp-receipt-2026-1204-0007',
+      purchaseOrderId: order.id,
+      warehouseId,
+      lines: [{ orderLineId: lineIds[0], quantity: '3', qualityCertificateNumber: 'QC-RETRY-1' }],
+    };
+    const receiveOnce = () =>
+      request<{
+        receivePurchaseOrder: { receipt: { id: string }; purchaseOrder: { status: string } };
+      }>(
+        `mutation($input: ReceivePurchaseOrderInput!) {
+          receivePurchaseOrder(input: $input) { receipt { id } purchaseOrder { status } }
+        }`,
+        { input },
+      );
+    const first = dataOf('receivePurchaseOrder', await receiveOnce()).receivePurchaseOrder;
+    const retry = dataOf('receivePurchaseOrder', await receiveOnce()).receivePurchaseOrder;
+    expect(retry.receipt.id).toBe(first.receipt.id);
+    expect(retry.purchaseOrder.status).toBe('PARTIALLY_RECEIVED');
+    expect((await stockOf(request, partId)).stock.onHand).toBe('3.000');
+  });
+
   it('suggests purchases from demand, stock and reorder point', async () => {
     const technician = dataOf(
       'createStaff',

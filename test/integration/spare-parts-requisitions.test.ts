@@ -244,6 +244,25 @@ describe.skipIf(!databaseAvailable)('spare-parts requisitions', () => {
     expect((await stockOf(request, sealId)).stock).toEqual(before);
   });
 
+  it('creates a retried requisition once', async () => {
+    const create = () =>
+      request<{ createRequisition: { requisition: { id: string; number: string } } }>(
+        `mutation($input: CreateRequisitionInput!) {
+          createRequisition(input: $input) { requisition { id number } }
+        }`,
+        {
+          input: {
+            idempotencyKey: 'app-requisition-7f3a9c',
+            technicianId,
+            lines: [{ partId: sealId, warehouseId, quantity: '2' }],
+          },
+        },
+      );
+    const first = dataOf('createRequisition', await create()).createRequisition.requisition;
+    const retry = dataOf('createRequisition', await create()).createRequisition.requisition;
+    expect(retry).toEqual(first);
+  });
+
   it('rejects a stale version', async () => {
     const requisition = await submittedRequisition(request, technicianId, [
       { partId: sealId, warehouseId, quantity: '1' },
