@@ -207,12 +207,12 @@ describe.skipIf(!databaseAvailable)('spare part from purchase order to repair or
         order = await runWorkflowStep(request, fixture, step, order);
       }
       expect(order.status).toBe('ACCEPTED');
-      const refused = await request(
+      const rejected = await request(
         `mutation($input: CloseRepairOrderInput!) { closeRepairOrder(input: $input) { repairOrder { status } } }`,
         { input: { id: order.id, version: order.version } },
       );
-      const refusal = (refused.errors as { extensions: { missingItems: string[] } }[])[0];
-      expect(refusal.extensions.missingItems).toEqual(['oldPartReturn']);
+      const rejection = (rejected.errors as { extensions: { missingItems: string[] } }[])[0];
+      expect(rejection.extensions.missingItems).toEqual(['oldPartReturn']);
 
       dataOf(
         'recordOldPartDisposition',
@@ -264,7 +264,7 @@ describe.skipIf(!databaseAvailable)('spare part from purchase order to repair or
       const ledger = await ledgerSum(request, partId, warehouseId);
       expect(ledger).toEqual({ sum: '1.000', count: 3 });
 
-      // The customer's ERP sees the fitted part, but no cost, stock or stores records.
+      // The customer's ERP reads the fitted part, but no cost, stock or stores records.
       const partnerKey = await service.runtime.runAsSystem(async (scope) => {
         const created = await createApiClient(scope, {
           name: 'SPL partner ERP',

@@ -128,8 +128,8 @@ describe.skipIf(!databaseAvailable)('spare parts on repair orders', () => {
     order = await runSteps(order, 'recordLabour', 'closeRepairOrder');
     expect(order.status).toBe('ACCEPTED');
 
-    const refused = await request(CLOSE, { input: { id: order.id, version: order.version } });
-    const [error] = errorsOf(refused);
+    const rejected = await request(CLOSE, { input: { id: order.id, version: order.version } });
+    const [error] = errorsOf(rejected);
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
     expect(error.extensions.missingItems).toEqual(['oldPartReturn', 'issuedParts']);
     expect(error.message).toContain('issued parts are neither fitted nor returned: RPP-PISTON-6');

@@ -281,14 +281,14 @@ describe.skipIf(!databaseAvailable)('spare-parts requisitions', () => {
       'approveRequisition',
       await requisitionAction(request, 'approveRequisition', requisition),
     ).approveRequisition.requisition;
-    const refused = await requisitionAction(
+    const rejected = await requisitionAction(
       request,
       'issueRequisition',
       approved,
       {},
       'RequisitionQuantitiesInput',
     );
-    const [error] = errorsOf(refused);
+    const [error] = errorsOf(rejected);
     expect(error.extensions.code).toBe('CONFLICT');
     expect(error.extensions.reason).toBe('SPARE_PARTS_CUSTODIAN_CONFIRMATION_REQUIRED');
     expect((await stockOf(request, gaugeId)).stock.onHand).toBe('2.000');

@@ -34,7 +34,7 @@ export enum RequisitionStatus {
   CANCELLED = 'CANCELLED',
 }
 
-/** What happened to the part a fitted spare part replaced. */
+/** Fate of the part that a fitted spare part replaced. */
 export enum OldPartDisposition {
   RETURNED = 'RETURNED',
   SCRAPPED = 'SCRAPPED',

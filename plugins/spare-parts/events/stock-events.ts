@@ -27,7 +27,10 @@ export interface PartBelowReorderPointMessage {
   partId: string;
 }
 
-/** Publishes the changes of a committed stock transaction. Never throws: the change is stored. */
+/**
+ * Publishes the changes of a committed stock transaction. A failure is logged, not thrown,
+ * because the change is already stored and no caller could handle the error.
+ */
 export function publishStockChanges(
   scope: RequestScope,
   changes: StockChange[],
