@@ -403,15 +403,26 @@ describe.skipIf(!databaseAvailable)('spare-parts requisitions', () => {
 
   it('filters the ledger by kind and part', async () => {
     const response = await request<{
-      stockMovements: { totalCount: number; edges: { node: { kind: string; quantity: string } }[] };
+      stockMovements: {
+        totalCount: number;
+        edges: { node: Record<string, unknown> }[];
+      };
     }>(
       `query($filter: StockMovementFilter) {
-        stockMovements(first: 50, filter: $filter) { totalCount edges { node { kind quantity } } }
+        stockMovements(first: 50, filter: $filter) {
+          totalCount
+          edges { node { kind quantity receiptLine { qualityCertificateNumber } requisitionLine { id } } }
+        }
       }`,
       { filter: { partId: sealId, kinds: ['RECEIPT'] } },
     );
     const movements = dataOf('stockMovements', response).stockMovements;
     expect(movements.totalCount).toBe(1);
-    expect(movements.edges[0].node).toEqual({ kind: 'RECEIPT', quantity: '20.000' });
+    expect(movements.edges[0].node).toEqual({
+      kind: 'RECEIPT',
+      quantity: '20.000',
+      receiptLine: { qualityCertificateNumber: 'QC-0001' },
+      requisitionLine: null,
+    });
   });
 });

@@ -12,7 +12,10 @@ import {
 } from '../../../core/index.js';
 import { Part } from '../entities/part.entity.js';
 import { StockBalance } from '../entities/stock-balance.entity.js';
+import { PurchaseReceiptLine } from '../entities/purchase-receipt-line.entity.js';
+import { RequisitionLine } from '../entities/requisition-line.entity.js';
 import { StockMovement } from '../entities/stock-movement.entity.js';
+import { StocktakeLine } from '../entities/stocktake-line.entity.js';
 import { StockTransfer } from '../entities/stock-transfer.entity.js';
 import { Warehouse } from '../entities/warehouse.entity.js';
 import { createStockTransfer } from '../services/stock-transfer.service.js';
@@ -92,6 +95,38 @@ export class StockResolver {
   @FieldResolver(() => Warehouse)
   warehouse(@Ctx() scope: RequestScope, @Root() movement: StockMovement) {
     return loadReference(scope, Warehouse, movement.warehouse);
+  }
+
+  @FieldResolver(() => RequisitionLine, {
+    nullable: true,
+    description: 'The requisition line of an ISSUE or RETURN.',
+  })
+  requisitionLine(@Ctx() scope: RequestScope, @Root() movement: StockMovement) {
+    return loadReference(scope, RequisitionLine, movement.requisitionLine);
+  }
+
+  @FieldResolver(() => PurchaseReceiptLine, {
+    nullable: true,
+    description: 'The purchase receipt line of a RECEIPT.',
+  })
+  receiptLine(@Ctx() scope: RequestScope, @Root() movement: StockMovement) {
+    return loadReference(scope, PurchaseReceiptLine, movement.receiptLine);
+  }
+
+  @FieldResolver(() => StocktakeLine, {
+    nullable: true,
+    description: 'The stocktake line of an ADJUSTMENT.',
+  })
+  stocktakeLine(@Ctx() scope: RequestScope, @Root() movement: StockMovement) {
+    return loadReference(scope, StocktakeLine, movement.stocktakeLine);
+  }
+
+  @FieldResolver(() => StockTransfer, {
+    nullable: true,
+    description: 'The transfer of a TRANSFER_OUT or TRANSFER_IN.',
+  })
+  transfer(@Ctx() scope: RequestScope, @Root() movement: StockMovement) {
+    return loadReference(scope, StockTransfer, movement.transfer);
   }
 }
 
