@@ -10,6 +10,7 @@ import type { RequestScope } from '../core/request-scope.js';
 import { createRuntime } from '../core/runtime.js';
 import { buildServiceSchema, printServiceSchema } from '../core/schema.js';
 import { importExcavatorHistory } from '../plugins/repair/index.js';
+import { importCarpartsDemand } from '../plugins/spare-parts/import/carparts-import.js';
 import { createMigration } from './create-migration.js';
 import { AVAILABLE_PLUGINS } from './plugins.js';
 
@@ -18,6 +19,8 @@ const USAGE = `Usage: tsx app/cli.ts <command>
 Commands:
   print-schema        write the composed schema of all plugins to schema/schema.graphql
   import-excavators   import the real excavator work orders into DATABASE_URL (idempotent)
+  import-carparts     import the real monthly demand of 2,674 car parts into DATABASE_URL as ISSUE
+                      movements (idempotent)
   create-api-key --name <name> --scopes READ,WRITE,SUBSCRIBE [--roles VIEWER,DISPATCHER] [--customer <code>]
                       create an API key in DATABASE_URL and print it once; --customer binds it to
                       one customer (a partner ERP), otherwise it acts under --roles (VIEWER by default)
@@ -56,6 +59,20 @@ async function importExcavatorsCommand(): Promise<void> {
     `${report.imported} rows imported, ${report.alreadyPresent} already present, ${report.rejected.length} rejected`,
   );
   for (const row of report.rejected) console.log(`  rejected ${row.reason}`);
+}
+
+async function importCarpartsCommand(): Promise<void> {
+  const report = await withSystemScope((scope) => importCarpartsDemand(scope));
+  console.log(`parts: ${report.partsCreated} created, ${report.partsExisting} already present`);
+  console.log(
+    `ISSUE movements: ${report.movementsCreated} created, ${report.movementsExisting} already present`,
+  );
+  console.log(`opening balances: ${report.openingBalancesCreated} created`);
+  console.log(
+    `months skipped: ${report.zeroDemandRows} with zero demand, ${report.missingDemandRows} missing`,
+  );
+  console.log(`lines rejected: ${report.rejected.length}`);
+  for (const line of report.rejected) console.log(`  rejected ${line.reason}`);
 }
 
 async function createMigrationCommand(): Promise<void> {
@@ -119,6 +136,7 @@ const commands: Record<string, () => Promise<void>> = {
   'create-api-key': createApiKeyCommand,
   'print-schema': printSchemaCommand,
   'import-excavators': importExcavatorsCommand,
+  'import-carparts': importCarpartsCommand,
   'create-migration': createMigrationCommand,
 };
 

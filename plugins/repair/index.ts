@@ -39,6 +39,11 @@ export {
   RepairUrgency,
   ReportChannel,
 } from './entities/repair-order.enums.js';
+export {
+  addRepairCloseCheck,
+  type MissingCloseItem,
+  type RepairCloseCheck,
+} from './services/repair-close-checks.js';
 export { REPAIR_ACTIONS, type RepairAction } from './workflow/repair-workflow.js';
 export { importExcavatorHistory, type ExcavatorImportReport } from './import/excavator-import.js';
 export {

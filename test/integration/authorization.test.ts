@@ -286,6 +286,14 @@ describe.skipIf(!databaseAvailable)('authorization', () => {
       const clients: [string, NewApiClient][] = [
         ['alf', { name: 'ALF ERP', scopes: readWrite, customerCode: 'ALF' }],
         ['alfReadOnly', { name: 'ALF reports', scopes: [ApiScope.READ], customerCode: 'ALF' }],
+        [
+          'alfLive',
+          {
+            name: 'ALF dashboard',
+            scopes: [ApiScope.READ, ApiScope.SUBSCRIBE],
+            customerCode: 'ALF',
+          },
+        ],
         ['viewer', { name: 'dashboard', roles: [StaffRole.VIEWER], scopes: readWrite }],
         [
           'managerReadOnly',
@@ -393,6 +401,15 @@ describe.skipIf(!databaseAvailable)('authorization', () => {
       ['staffMembers', '{ staffMembers(first: 5) { totalCount } }'],
       ['apiClients', '{ apiClients(first: 5) { totalCount } }'],
       ['staffByEmployeeNumber', '{ staffByEmployeeNumber(employeeNumber: "E1042") { name } }'],
+      ['parts', '{ parts(first: 5) { edges { node { partNumber unitCost } } } }'],
+      ['stockLevels', '{ stockLevels(first: 5) { edges { node { onHand available } } } }'],
+      ['stockMovements', '{ stockMovements(first: 5) { edges { node { quantity unitCost } } } }'],
+      ['warehouses', '{ warehouses(first: 5) { totalCount } }'],
+      ['suppliers', '{ suppliers(first: 5) { totalCount } }'],
+      ['purchaseOrders', '{ purchaseOrders(first: 5) { totalCount } }'],
+      ['procurementPlan', '{ procurementPlan { suggestedQuantity } }'],
+      ['requisitions', '{ requisitions(first: 5) { totalCount } }'],
+      ['stocktakes', '{ stocktakes(first: 5) { totalCount } }'],
     ])('rejects a customer key calling %s', async (field, query) => {
       const response = await post(service, query, {}, bearer(keys.alf));
       expect(codes(response)).toEqual(['FORBIDDEN']);
@@ -746,6 +763,19 @@ describe.skipIf(!databaseAvailable)('authorization', () => {
       });
       expect(rejected.map((error) => error.extensions?.code)).toEqual(['TOO_MANY_SUBSCRIPTIONS']);
       await closeSocket(valid.socket);
+    });
+
+    it.each([
+      ['stockChanged', 'subscription { stockChanged { onHand available } }'],
+      ['partBelowReorderPoint', 'subscription { partBelowReorderPoint { partNumber } }'],
+    ])('rejects a customer key subscribing to %s', async (_field, query) => {
+      const live = await connectSocket(service, bearer(keys.alfLive));
+      expect(live.acknowledged).toBe(true);
+      const payload = (await runOverSocket(live.socket, query)) as
+        GraphQLFormattedError[] | { errors?: GraphQLFormattedError[] };
+      const errors = Array.isArray(payload) ? payload : (payload.errors ?? []);
+      expect(errors.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+      await closeSocket(live.socket);
     });
 
     it('rejects anonymous operations', async () => {

@@ -13,6 +13,7 @@ import { RepairPlanStatus } from '../entities/repair-order.enums.js';
 import type { RepairOrder } from '../entities/repair-order.entity.js';
 import { RepairPlan } from '../entities/repair-plan.entity.js';
 import { repairErrors } from '../errors.js';
+import { runRepairCloseChecks } from './repair-close-checks.js';
 import { beginRepairAction, CLOCK_SKEW_MS, finishRepairAction } from './repair-action.js';
 
 /** Starts the repair under the approved plan. */
@@ -64,8 +65,8 @@ export async function objectToRepair(
 
 /**
  * Lists every item a closed order's record needs and lacks: phenomenon, diagnosis, approved plan
- * with its parts list, labour time and technicians. An approved plan whose parts list is empty
- * counts as an explicit "no parts".
+ * with its parts list, labour time and technicians, and whatever the checks added by other plugins
+ * find missing. An approved plan whose parts list is empty counts as an explicit "no parts".
  */
 export async function missingCloseItems(
   scope: RequestScope,
@@ -93,6 +94,7 @@ export async function missingCloseItems(
     });
   if (labourHours.lte(0)) missing.push({ item: 'labour', message: 'no labour time recorded' });
   if (technicians === 0) missing.push({ item: 'technicians', message: 'no technicians assigned' });
+  missing.push(...(await runRepairCloseChecks(scope, order)));
   return missing.map((entry) => ({ field: 'input.id', ...entry }));
 }
 

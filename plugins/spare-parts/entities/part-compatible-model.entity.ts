@@ -1,0 +1,14 @@
+import { Entity, ManyToOne } from '@mikro-orm/core';
+import { EquipmentModel, Tenancy } from '../../../core/index.js';
+import { Part } from './part.entity.js';
+
+/** Pivot row: a part fits an equipment model. Catalogue data, readable by every principal. */
+@Entity({ tableName: 'spare_parts_part_compatible_model' })
+@Tenancy({ shared: true })
+export class PartCompatibleModel {
+  @ManyToOne(() => Part, { primary: true, deleteRule: 'cascade', updateRule: 'cascade' })
+  part!: Part;
+
+  @ManyToOne(() => EquipmentModel, { primary: true, deleteRule: 'cascade', updateRule: 'cascade' })
+  equipmentModel!: EquipmentModel;
+}
