@@ -549,6 +549,27 @@ describe.skipIf(!databaseAvailable)('repair workflow', () => {
     );
     expect(customerView.status).toBe('CLOSED');
     expect(customerView.technicians).toEqual([]);
+
+    // Labour and dispatches are the order's own records: the customer sees them without staff.
+    const staffLabour = await readOrder<{ labourHours: string; labourEntries: unknown[] }>(
+      order.id,
+      'labourHours labourEntries { hours }',
+    );
+    const customerLabour = await readOrder<{
+      labourHours: string;
+      labourEntries: { hours: string; technician: unknown }[];
+      assignments: { technician: unknown }[];
+    }>(
+      order.id,
+      'labourHours labourEntries { hours technician { employeeNumber } } assignments { technician { employeeNumber } }',
+      keys.customer,
+    );
+    expect(customerLabour.labourEntries).toHaveLength(staffLabour.labourEntries.length);
+    expect(customerLabour.labourEntries.length).toBeGreaterThan(0);
+    expect(customerLabour.labourHours).toBe(staffLabour.labourHours);
+    expect(customerLabour.labourEntries.every((entry) => entry.technician === null)).toBe(true);
+    expect(customerLabour.assignments.length).toBeGreaterThan(0);
+    expect(customerLabour.assignments.every((entry) => entry.technician === null)).toBe(true);
     const customerPlans = await readOrder<{
       plans: { submittedBy: string | null; reviews: { reviewer: string | null }[] }[];
       statusHistory: { principalName: string | null }[];

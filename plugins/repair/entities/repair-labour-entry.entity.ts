@@ -8,6 +8,7 @@ import {
   Node,
   NodeEntity,
   Staff,
+  TENANT_FILTER,
   Tenancy,
   HiddenFromCustomers,
 } from '../../../core/index.js';
@@ -21,7 +22,9 @@ export class RepairLabourEntry extends NodeEntity {
   @ManyToOne(() => RepairOrder, { ref: true, index: true })
   order!: Ref<RepairOrder>;
 
-  @ManyToOne(() => Staff, { ref: true })
+  // Staff records are internal, and the ORM would otherwise drop the whole row for customer keys
+  // when it joins the technician to apply the tenant filter. The row is the order's own record.
+  @ManyToOne(() => Staff, { ref: true, filters: { [TENANT_FILTER]: false } })
   technician!: Ref<Staff>;
 
   @Field(() => DecimalScalar, { description: 'Hours worked, such as "7.50".' })
