@@ -146,7 +146,7 @@ async function grantReader(url: string, name: string): Promise<void> {
 }
 
 /**
- * Makes sure the benchmark database exists, is migrated, and holds the excavator history and the
+ * Makes sure the benchmark database exists, is migrated, and contains the excavator history and the
  * generated volume. A complete database is left as it is unless `rebuild` is set; a partial one
  * (from an interrupted run or an older volume) is dropped and built again.
  */
@@ -171,7 +171,7 @@ export async function ensureHistoryData(
     counts.customers >= HISTORY_VOLUME.customers;
   if (!complete) {
     if (counts.customers > 1 || counts.generatedOrders > 0) {
-      console.log(`${name} holds a partial data set: dropping it to build it again`);
+      console.log(`${name} contains a partial data set: dropping it to build it again`);
       await dropDatabase(url, name);
       await createDatabase(url, name);
       await migrateAndImport(url);
