@@ -108,12 +108,14 @@ export async function startProjectServer(options: {
   databaseUrl: string;
   apiKey: string;
   logLevel: 'info' | 'warn';
+  /** Options for node itself, such as `--cpu-prof`. */
+  nodeOptions?: string[];
 }): Promise<BenchServer> {
   const port = await freePort();
   const server = startProcess(
     'this project',
     process.execPath,
-    [join('dist', 'app', 'main.js')],
+    [...(options.nodeOptions ?? []), join('dist', 'app', 'main.js')],
     {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',

@@ -1,4 +1,16 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Info,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { ConnectionArgs } from '../api/connection.js';
 import { Customer } from '../entities/customer.entity.js';
 import { Access } from '../security/access.js';
@@ -76,8 +88,9 @@ export class CustomerResolver {
     @Ctx() scope: RequestScope,
     @Root() customer: Customer,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return customerSites.page(scope, customer.id, page);
+    return customerSites.page(scope, customer.id, page, {}, info);
   }
 
   @FieldResolver(() => EquipmentConnection, {
@@ -87,7 +100,8 @@ export class CustomerResolver {
     @Ctx() scope: RequestScope,
     @Root() customer: Customer,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return customerEquipment.page(scope, customer.id, page);
+    return customerEquipment.page(scope, customer.id, page, {}, info);
   }
 }

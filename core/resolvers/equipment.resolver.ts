@@ -1,4 +1,16 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Info,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { ConnectionArgs } from '../api/connection.js';
 import { loadReference } from '../api/entity-loader.js';
 import { Customer } from '../entities/customer.entity.js';
@@ -100,7 +112,8 @@ export class EquipmentResolver {
     @Ctx() scope: RequestScope,
     @Root() equipment: Equipment,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return equipmentComponents.page(scope, equipment.id, page);
+    return equipmentComponents.page(scope, equipment.id, page, {}, info);
   }
 }

@@ -1,4 +1,16 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Info,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { ConnectionArgs } from '../api/connection.js';
 import { loadReference } from '../api/entity-loader.js';
 import { Customer } from '../entities/customer.entity.js';
@@ -63,7 +75,8 @@ export class SiteResolver {
     @Ctx() scope: RequestScope,
     @Root() site: Site,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return siteEquipment.page(scope, site.id, page);
+    return siteEquipment.page(scope, site.id, page, {}, info);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, Equipment, type RequestScope } from '../../../core/index.js';
 import { repairOrdersByEquipment } from '../loaders/repair-orders-by-equipment.loader.js';
 import { repairOrderConditions } from '../services/repair-order.service.js';
@@ -15,6 +16,7 @@ export class EquipmentRepairOrdersResolver {
     @Ctx() scope: RequestScope,
     @Root() equipment: Equipment,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => RepairOrderFilter, { nullable: true }) filter?: RepairOrderFilter,
   ) {
     return repairOrdersByEquipment.page(
@@ -22,6 +24,7 @@ export class EquipmentRepairOrdersResolver {
       equipment.id,
       page,
       repairOrderConditions(scope, filter),
+      info,
     );
   }
 }

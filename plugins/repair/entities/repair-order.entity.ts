@@ -79,7 +79,7 @@ function isLate(dueAt: Date | null | undefined, doneAt: Date | null | undefined)
 @ObjectType('RepairOrder', { implements: Node })
 @Entity({ tableName: 'repair_order' })
 @Tenancy({ owner: 'customer' })
-@Index({ properties: ['equipment', 'reportedAt'] })
+@Index({ properties: ['equipment', 'reportedAt', 'id'] })
 @Index({ properties: ['customer', 'reportedAt'] })
 export class RepairOrder extends NodeEntity {
   @Field(() => String, { description: 'Unique order number, such as "RO-20261204-048213".' })
