@@ -3,6 +3,7 @@ import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { RequestScope } from '../request-scope.js';
 import type { ChildConnectionOptions } from './child-connection.js';
 import { afterCursorCondition, decodeCursor } from './pagination.js';
+import { RowProjector } from './row-projection.js';
 
 /** One parent's page request, as the page loader batches it. */
 export interface ChildPageKey {
@@ -12,6 +13,8 @@ export interface ChildPageKey {
   filter: Record<string, unknown>;
   /** Whether to count the parent's children in the page statement. */
   withTotal: boolean;
+  /** Properties to read, or undefined for every column. */
+  properties?: string[];
 }
 
 /** One parent's rows, `size + 1` at most, and its count when the statement computed one. */
@@ -38,6 +41,12 @@ function sqlEm(scope: RequestScope): SqlEntityManager {
   return scope.em as unknown as SqlEntityManager;
 }
 
+/** Returns the select list of a group's child rows: its properties, or every column. */
+function selectedColumns(group: ChildPageKey[]): string[] {
+  const { properties } = group[0];
+  return properties ? properties.map((property) => `child.${property}`) : ['child.*'];
+}
+
 function childColumns<T>(
   meta: EntityMetadata<T>,
   options: ChildConnectionOptions<T>,
@@ -54,18 +63,19 @@ function childColumns<T>(
 }
 
 /**
- * Groups keys that can share one statement: same page size, filter and count request. A parent
- * asked for twice (aliases with different cursors) goes into a later group, because each
+ * Groups keys that can share one statement: same page size, filter, count request and columns.
+ * A parent asked for twice (aliases with different cursors) goes into a later group, because each
  * statement returns one page per parent.
  */
 function groupKeys(keys: readonly ChildPageKey[]): ChildPageKey[][] {
   const groups = new Map<string, ChildPageKey[]>();
   const seen = new Map<string, number>();
   for (const key of keys) {
-    const parentKey = JSON.stringify([key.size, key.filter, key.withTotal, key.parentId]);
+    const shape = [key.size, key.filter, key.withTotal, key.properties ?? null];
+    const parentKey = JSON.stringify([...shape, key.parentId]);
     const occurrence = seen.get(parentKey) ?? 0;
     seen.set(parentKey, occurrence + 1);
-    const groupKey = JSON.stringify([key.size, key.filter, key.withTotal, occurrence]);
+    const groupKey = JSON.stringify([...shape, occurrence]);
     groups.set(groupKey, [...(groups.get(groupKey) ?? []), key]);
   }
   return [...groups.values()];
@@ -87,7 +97,7 @@ async function selectLateral<T>(
   const childrenOfParent = knex.raw(`child.${columns.parent} = parent.id`);
 
   // Query builders skip ORM filters unless asked, and the tenant filter must always apply.
-  const page = em.createQueryBuilder(options.entity, 'child').select('child.*');
+  const page = em.createQueryBuilder(options.entity, 'child').select(selectedColumns(group));
   page.where(filter as FilterQuery<T>);
   await page.applyFilters();
   const pageQuery = page
@@ -150,7 +160,7 @@ async function selectRanked<T>(
 
   const qb = em.createQueryBuilder(options.entity, 'child');
   qb.select([
-    'child.*',
+    ...selectedColumns(group),
     raw(
       `row_number() over (${partition} order by child.${columns.sort} ${columns.direction}, child.id ${columns.direction}) as ${RANK}`,
     ),
@@ -181,6 +191,7 @@ export async function loadChildRows<T extends { id: string }>(
   const em = sqlEm(scope);
   const meta = em.getMetadata().get<T>(options.entity.name);
   const columns = childColumns(meta, options);
+  const projector = new RowProjector(em, meta);
   const driver = em.getDriver();
   const factory = em.getEntityFactory();
   const results = new Map<ChildPageKey, ChildPage<T>>(keys.map((key) => [key, { rows: [] }]));
@@ -203,7 +214,11 @@ export async function loadChildRows<T extends { id: string }>(
       delete row[PARENT];
       // A parent without children has one row of nulls in the counting lateral join.
       if (row.id === null || row.id === undefined) continue;
-      // The same path as em.find: hydrated and merged into the identity map, not validated again.
+      if (group[0].properties) {
+        page.rows.push(projector.project(row));
+        continue;
+      }
+      // Without a known selection, the rows become managed entities, as em.find makes them.
       const data = driver.mapResult(row as never, meta) as Record<string, unknown>;
       page.rows.push(
         factory.create(options.entity, data as never, {

@@ -10,6 +10,7 @@ import {
   type ChildPageKey,
 } from './child-connection-queries.js';
 import type { ConnectionArgs, ConnectionPage } from './connection.js';
+import { propertiesForFields, selectedNodeFields } from './row-projection.js';
 import { selectsField } from './selection.js';
 import {
   cursorKind,
@@ -35,7 +36,9 @@ export interface ChildConnectionOptions<T> {
  * parent's index. On SQLite, and for pages after a cursor, a window function numbers each
  * parent's children instead. When the resolver passes its `info` and the client selects
  * `totalCount`, the same statement counts each parent's children. Otherwise a grouped count runs
- * as a second statement, and only if `totalCount` is read.
+ * as a second statement, and only if `totalCount` is read. With `info`, the statement also reads
+ * only the columns that the selected node fields need, and the rows become read-only instances
+ * (see {@link RowProjector}).
  */
 export function defineChildConnection<T extends { id: string }>(
   options: ChildConnectionOptions<T>,
@@ -60,7 +63,8 @@ export function defineChildConnection<T extends { id: string }>(
   return {
     /**
      * Returns one parent's page; parents resolved in the same tick share one statement. Pass the
-     * resolver's `info` so that a selected `totalCount` is counted in that statement too.
+     * resolver's `info` so that the statement reads only the selected columns and a selected
+     * `totalCount` too.
      */
     async page(
       scope: RequestScope,
@@ -82,6 +86,14 @@ export function defineChildConnection<T extends { id: string }>(
         after: args.after,
         filter: filter as Record<string, unknown>,
         withTotal: info !== undefined && selectsField(info, 'totalCount'),
+        // The parent reference and the sort value are needed to group rows and build cursors.
+        properties: info
+          ? propertiesForFields(
+              scope.em.getMetadata().get<T>(options.entity.name),
+              selectedNodeFields(info),
+              ['id', options.parentProperty, options.sort.property],
+            )
+          : undefined,
       };
       const { rows, total } = await scope.loader(pages).load(key);
       const countKey: ChildPageKey = { parentId, size: 0, filter: key.filter, withTotal: false };

@@ -20,3 +20,21 @@ export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
   };
   return info.fieldNodes.some((node) => search(node.selectionSet));
 }
+
+/** Returns the names of the direct subfields the field being resolved selects, fragments spread. */
+export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  const visited = new Set<string>();
+  const collect = (selectionSet: SelectionSetNode | undefined): void => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+      else if (!visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
+        collect(info.fragments[selection.name.value]?.selectionSet);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) collect(node.selectionSet);
+  return names;
+}

@@ -12,6 +12,7 @@ import {
   Root,
 } from 'type-graphql';
 import { ConnectionArgs } from '../api/connection.js';
+import { declareFieldReads } from '../api/derived-from.js';
 import { Customer } from '../entities/customer.entity.js';
 import { Access } from '../security/access.js';
 import { StaffRole } from '../entities/enums.js';
@@ -33,6 +34,10 @@ import {
   CustomerPayload,
   UpdateCustomerInput,
 } from './customer.input.js';
+
+// Nested lists need only the parent's id, so a list of parents can skip other columns.
+declareFieldReads(Customer, 'sites', ['id']);
+declareFieldReads(Customer, 'equipment', ['id']);
 
 @Resolver(() => Customer)
 export class CustomerResolver {

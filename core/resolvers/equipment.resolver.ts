@@ -12,6 +12,7 @@ import {
   Root,
 } from 'type-graphql';
 import { ConnectionArgs } from '../api/connection.js';
+import { declareFieldReads } from '../api/derived-from.js';
 import { loadReference } from '../api/entity-loader.js';
 import { Customer } from '../entities/customer.entity.js';
 import { EquipmentModel } from '../entities/equipment-model.entity.js';
@@ -37,6 +38,9 @@ import {
   EquipmentPayload,
   UpdateEquipmentInput,
 } from './equipment.input.js';
+
+// Nested lists need only the parent's id, so a list of parents can skip other columns.
+declareFieldReads(Equipment, 'components', ['id']);
 
 @Resolver(() => Equipment)
 export class EquipmentResolver {

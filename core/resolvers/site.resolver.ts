@@ -12,6 +12,7 @@ import {
   Root,
 } from 'type-graphql';
 import { ConnectionArgs } from '../api/connection.js';
+import { declareFieldReads } from '../api/derived-from.js';
 import { loadReference } from '../api/entity-loader.js';
 import { Customer } from '../entities/customer.entity.js';
 import { Site } from '../entities/site.entity.js';
@@ -24,6 +25,9 @@ import { requireRecord } from '../services/records.js';
 import { createSite, listSites, updateSite } from '../services/site.service.js';
 import { EquipmentConnection, SiteConnection } from './connections.js';
 import { CreateSiteInput, SiteFilter, SitePayload, UpdateSiteInput } from './site.input.js';
+
+// Nested lists need only the parent's id, so a list of parents can skip other columns.
+declareFieldReads(Site, 'equipment', ['id']);
 
 @Resolver(() => Site)
 export class SiteResolver {
