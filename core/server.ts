@@ -86,6 +86,9 @@ export async function startServer(
   host = runtime.config.host,
 ): Promise<RunningServer> {
   const app = express();
+  // Express hashes every response body for an ETag. The API sets no cache headers, and a
+  // conditional GET of a query saves little, so the hash is not worth its time on every response.
+  app.set('etag', false);
   const httpServer: Server = createServer(app);
   const limits = createOperationLimits(runtime.config, runtime.schema);
   const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
