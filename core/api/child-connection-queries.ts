@@ -41,10 +41,15 @@ function sqlEm(scope: RequestScope): SqlEntityManager {
   return scope.em as unknown as SqlEntityManager;
 }
 
-/** Returns the select list of a group's child rows: its properties, or every column. */
-function selectedColumns(group: ChildPageKey[]): string[] {
+/**
+ * Returns the select list of a group's child rows: its properties and the parent column, which
+ * groups the rows, or every column.
+ */
+function selectedColumns<T>(options: ChildConnectionOptions<T>, group: ChildPageKey[]): string[] {
   const { properties } = group[0];
-  return properties ? properties.map((property) => `child.${property}`) : ['child.*'];
+  if (!properties) return ['child.*'];
+  const selected = new Set([...properties, options.parentProperty]);
+  return [...selected].map((property) => `child.${property}`);
 }
 
 function childColumns<T>(
@@ -97,7 +102,9 @@ async function selectLateral<T>(
   const childrenOfParent = knex.raw(`child.${columns.parent} = parent.id`);
 
   // Query builders skip ORM filters unless asked, and the tenant filter must always apply.
-  const page = em.createQueryBuilder(options.entity, 'child').select(selectedColumns(group));
+  const page = em
+    .createQueryBuilder(options.entity, 'child')
+    .select(selectedColumns(options, group));
   page.where(filter as FilterQuery<T>);
   await page.applyFilters();
   const pageQuery = page
@@ -160,7 +167,7 @@ async function selectRanked<T>(
 
   const qb = em.createQueryBuilder(options.entity, 'child');
   qb.select([
-    ...selectedColumns(group),
+    ...selectedColumns(options, group),
     raw(
       `row_number() over (${partition} order by child.${columns.sort} ${columns.direction}, child.id ${columns.direction}) as ${RANK}`,
     ),
@@ -215,6 +222,8 @@ export async function loadChildRows<T extends { id: string }>(
       // A parent without children has one row of nulls in the counting lateral join.
       if (row.id === null || row.id === undefined) continue;
       if (group[0].properties) {
+        // A parent reference in every row costs an identity-map lookup, so only when selected.
+        if (!group[0].properties.includes(options.parentProperty)) delete row[columns.parent];
         page.rows.push(projector.project(row));
         continue;
       }

@@ -86,12 +86,12 @@ export function defineChildConnection<T extends { id: string }>(
         after: args.after,
         filter: filter as Record<string, unknown>,
         withTotal: info !== undefined && selectsField(info, 'totalCount'),
-        // The parent reference and the sort value are needed to group rows and build cursors.
+        // The id and the sort value build the cursors. The statement reads the parent column too.
         properties: info
           ? propertiesForFields(
               scope.em.getMetadata().get<T>(options.entity.name),
               selectedNodeFields(info),
-              ['id', options.parentProperty, options.sort.property],
+              ['id', options.sort.property],
             )
           : undefined,
       };
