@@ -1,6 +1,7 @@
 // The API plugins build on. Plugins import from here, never from the core's internal files.
 export * from './api/child-connection.js';
 export * from './api/connection.js';
+export * from './api/derived-from.js';
 export * from './api/entity-loader.js';
 export * from './api/errors.js';
 export * from './api/global-id.js';
@@ -8,6 +9,7 @@ export * from './api/money.js';
 export * from './api/node.js';
 export * from './api/pagination.js';
 export * from './api/scalars.js';
+export { selectedFieldNames } from './api/selection.js';
 export * from './api/validators.js';
 export * from './config.js';
 export * from './database/decimal.type.js';

@@ -6,7 +6,7 @@ import { ServicePubSub } from './events/pubsub.js';
 import { createLogger } from './logger.js';
 import type { ResolverClass, ServicePlugin } from './plugin.js';
 import { CORE_RESOLVERS } from './resolvers/index.js';
-import { assertAccessDeclared } from './security/access.js';
+import { assertAccessDeclared, hideFieldsFromCustomers } from './security/access.js';
 
 /**
  * Composes the GraphQL schema from the core resolvers and those of the enabled plugins.
@@ -27,6 +27,7 @@ export async function buildServiceSchema(
     emitSchemaFile: false,
   });
   assertAccessDeclared(schema);
+  hideFieldsFromCustomers(schema);
   return schema;
 }
 

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request, type Response } from 'express';
@@ -93,6 +94,9 @@ export async function startServer(
   options: { credentialCheckMs?: number } = {},
 ): Promise<RunningServer> {
   const app = express();
+  // Express hashes every response body for an ETag. The API sets no cache headers, and a
+  // conditional GET of a query saves little, so the hash is not worth its time on every response.
+  app.set('etag', false);
   const httpServer: Server = createServer(app);
   const limits = createOperationLimits(runtime.config, runtime.schema);
   const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
@@ -242,6 +246,9 @@ export async function startServer(
     plugins: [
       ...apolloLimits.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // The schema sets no cache hints, and the default cache-control plugin would wrap every
+      // field resolver to read them, which costs time on every field of a long list.
+      ApolloServerPluginCacheControlDisabled(),
       operationLogPlugin(),
       rateLimitPlugin(),
       {

@@ -110,6 +110,18 @@ export function afterCursorCondition(
   };
 }
 
+/** Builds an edge whose cursor is encoded only when a client selects it. */
+function cursorEdge<T extends { id: string }>(node: T, sortProperty: string) {
+  let cursor: string | undefined;
+  return {
+    node,
+    get cursor(): string {
+      cursor ??= encodeCursor((node as Record<string, unknown>)[sortProperty], node.id);
+      return cursor;
+    },
+  };
+}
+
 /** Assembles a connection page from `size + 1` fetched rows. */
 export function toConnectionPage<T extends { id: string }>(
   rows: T[],
@@ -119,10 +131,7 @@ export function toConnectionPage<T extends { id: string }>(
   countTotal: () => Promise<number>,
 ): ConnectionPage<T> {
   const nodes = rows.slice(0, size);
-  const edges = nodes.map((node) => ({
-    cursor: encodeCursor((node as Record<string, unknown>)[sort.property], node.id),
-    node,
-  }));
+  const edges = nodes.map((node) => cursorEdge(node, sort.property));
   let total: Promise<number> | undefined;
   return {
     edges,

@@ -1,5 +1,18 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Info,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { ConnectionArgs } from '../api/connection.js';
+import { declareFieldReads } from '../api/derived-from.js';
 import { Customer } from '../entities/customer.entity.js';
 import { Access } from '../security/access.js';
 import { StaffRole } from '../entities/enums.js';
@@ -21,6 +34,10 @@ import {
   CustomerPayload,
   UpdateCustomerInput,
 } from './customer.input.js';
+
+// Nested lists need only the parent's id, so a list of parents can skip other columns.
+declareFieldReads(Customer, 'sites', ['id']);
+declareFieldReads(Customer, 'equipment', ['id']);
 
 @Resolver(() => Customer)
 export class CustomerResolver {
@@ -76,8 +93,9 @@ export class CustomerResolver {
     @Ctx() scope: RequestScope,
     @Root() customer: Customer,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return customerSites.page(scope, customer.id, page);
+    return customerSites.page(scope, customer.id, page, {}, info);
   }
 
   @FieldResolver(() => EquipmentConnection, {
@@ -87,7 +105,8 @@ export class CustomerResolver {
     @Ctx() scope: RequestScope,
     @Root() customer: Customer,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return customerEquipment.page(scope, customer.id, page);
+    return customerEquipment.page(scope, customer.id, page, {}, info);
   }
 }

@@ -1,5 +1,18 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Info,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { ConnectionArgs } from '../api/connection.js';
+import { declareFieldReads } from '../api/derived-from.js';
 import { loadReference } from '../api/entity-loader.js';
 import { Customer } from '../entities/customer.entity.js';
 import { EquipmentModel } from '../entities/equipment-model.entity.js';
@@ -25,6 +38,9 @@ import {
   EquipmentPayload,
   UpdateEquipmentInput,
 } from './equipment.input.js';
+
+// Nested lists need only the parent's id, so a list of parents can skip other columns.
+declareFieldReads(Equipment, 'components', ['id']);
 
 @Resolver(() => Equipment)
 export class EquipmentResolver {
@@ -100,7 +116,8 @@ export class EquipmentResolver {
     @Ctx() scope: RequestScope,
     @Root() equipment: Equipment,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return equipmentComponents.page(scope, equipment.id, page);
+    return equipmentComponents.page(scope, equipment.id, page, {}, info);
   }
 }

@@ -1,5 +1,18 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Info,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { ConnectionArgs } from '../api/connection.js';
+import { declareFieldReads } from '../api/derived-from.js';
 import { loadReference } from '../api/entity-loader.js';
 import { Customer } from '../entities/customer.entity.js';
 import { Site } from '../entities/site.entity.js';
@@ -12,6 +25,9 @@ import { requireRecord } from '../services/records.js';
 import { createSite, listSites, updateSite } from '../services/site.service.js';
 import { EquipmentConnection, SiteConnection } from './connections.js';
 import { CreateSiteInput, SiteFilter, SitePayload, UpdateSiteInput } from './site.input.js';
+
+// Nested lists need only the parent's id, so a list of parents can skip other columns.
+declareFieldReads(Site, 'equipment', ['id']);
 
 @Resolver(() => Site)
 export class SiteResolver {
@@ -63,7 +79,8 @@ export class SiteResolver {
     @Ctx() scope: RequestScope,
     @Root() site: Site,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return siteEquipment.page(scope, site.id, page);
+    return siteEquipment.page(scope, site.id, page, {}, info);
   }
 }

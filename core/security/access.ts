@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
 import { Extensions, UseMiddleware, type MiddlewareFn } from 'type-graphql';
 import { StaffRole } from '../entities/enums.js';
 import type { RequestScope } from '../request-scope.js';
@@ -84,20 +84,33 @@ export function Access(rule: AccessRule): MethodDecorator {
   };
 }
 
-const hideFromCustomers: MiddlewareFn<RequestScope> = async ({ context }, next) =>
-  isCustomerBound(context.principal) ? null : next();
-
 /**
  * Marks a field (a cost, a price, a staff member's contact) that customer-bound principals
- * receive as null. The field must be nullable.
+ * receive as null. The field must be nullable. {@link hideFieldsFromCustomers} enforces it when
+ * the schema is built.
  */
 export function HiddenFromCustomers(): MethodDecorator & PropertyDecorator {
   const extensions = Extensions({ hiddenFromCustomers: true });
-  const middleware = UseMiddleware(hideFromCustomers);
   return ((target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
     extensions(target, key, descriptor as never);
-    middleware(target, key, descriptor as never);
   }) as MethodDecorator & PropertyDecorator;
+}
+
+/**
+ * Wraps the resolver of every field marked with {@link HiddenFromCustomers} so that it returns
+ * null for customer-bound principals. The wrapper is synchronous: a type-graphql middleware would
+ * make the field, and so every record of a list, resolve through promises.
+ */
+export function hideFieldsFromCustomers(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!field.extensions.hiddenFromCustomers) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context: RequestScope, info) =>
+        isCustomerBound(context.principal) ? null : resolve(source, args, context, info);
+    }
+  }
 }
 
 /** Throws when a query, mutation or subscription field has no access rule, naming each one. */

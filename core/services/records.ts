@@ -2,24 +2,35 @@ import {
   OptimisticLockError,
   UniqueConstraintViolationException,
   type EntityClass,
+  type FilterQuery,
 } from '@mikro-orm/core';
 import { badUserInput, conflict, notFound } from '../api/errors.js';
 import { entityById } from '../api/entity-loader.js';
 import { fromGlobalId, toGlobalId } from '../api/global-id.js';
 import type { RequestScope } from '../request-scope.js';
+import { isCustomerBound } from '../security/principal.js';
 
 /**
  * Loads the record a global ID names, or throws: BAD_USER_INPUT for a malformed ID or an ID of
  * another type, NOT_FOUND when no such record exists. `field` is the argument path to report.
+ * `populate` names many-to-one properties to load in the same statement with joins. Customer-bound
+ * principals read them through the batched loaders instead, so the tenant filter applies to each.
  */
 export async function requireRecord<T extends { id: string }>(
   scope: RequestScope,
   entity: EntityClass<T>,
   globalId: string,
   field: string,
+  options: { populate?: string[] } = {},
 ): Promise<T> {
   const { id } = fromGlobalId(globalId, field, entity.name);
-  const record = await scope.loader(entityById(entity)).load(id);
+  const record =
+    options.populate?.length && !isCustomerBound(scope.principal)
+      ? await scope.em.findOne(entity, { id } as FilterQuery<T>, {
+          populate: options.populate as never,
+          strategy: 'joined',
+        })
+      : await scope.loader(entityById(entity)).load(id);
   if (!record) throw notFound(entity.name, field, globalId);
   return record;
 }

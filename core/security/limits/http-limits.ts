@@ -1,12 +1,22 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
 import type { Logger } from 'pino';
 import type { OperationLimitsConfig } from '../../config.js';
 import { checkDocumentSize } from './document-size.js';
 import { checkNulCharacters } from './nul-characters.js';
 import { batchNotAllowed, requestTooLarge } from './limit-errors.js';
 import { checkOperationCost } from './operation-cost.js';
+
+/** Variable sets remembered as accepted per document before the set starts over. */
+const ACCEPTED_VARIABLES_PER_DOCUMENT = 1_000;
+/** Maximum length, in JSON characters, of an operation name with its variables to remember. */
+const MAX_REMEMBERED_KEY_LENGTH = 2_000;
 
 /**
  * Rejects, before Apollo Server parses anything, a JSON array body (a batch) and a document over
@@ -125,10 +135,16 @@ export function operationCostPlugin<TContext extends BaseContext>(
   schema: GraphQLSchema,
   limits: OperationLimitsConfig,
 ): ApolloServerPlugin<TContext> {
+  // Apollo reuses one parsed document per query text, so the check of an accepted operation runs
+  // once per document, operation name and variables. Rejections are checked again every time.
+  const accepted = new WeakMap<DocumentNode, Set<string>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operationName, request }) {
+          const key = JSON.stringify([operationName ?? null, request.variables ?? null]);
+          const known = accepted.get(document);
+          if (known?.has(key)) return;
           const error = checkOperationCost(
             schema,
             { document, operationName, variables: request.variables },
@@ -136,6 +152,12 @@ export function operationCostPlugin<TContext extends BaseContext>(
           );
           // The error carries `http.status` 400, because without it Apollo would respond with 500.
           if (error) throw error;
+          if (key.length > MAX_REMEMBERED_KEY_LENGTH) return;
+          const keys = known ?? new Set<string>();
+          // Bounds the memory of a document sent with ever new variables.
+          if (keys.size >= ACCEPTED_VARIABLES_PER_DOCUMENT) keys.clear();
+          keys.add(key);
+          accepted.set(document, keys);
         },
       };
     },

@@ -1,9 +1,18 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, Equipment, type RequestScope } from '../../../core/index.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import {
+  ConnectionArgs,
+  declareFieldReads,
+  Equipment,
+  type RequestScope,
+} from '../../../core/index.js';
 import { repairOrdersByEquipment } from '../loaders/repair-orders-by-equipment.loader.js';
 import { repairOrderConditions } from '../services/repair-order.service.js';
 import { RepairOrderFilter } from './repair-order.input.js';
 import { RepairOrderConnection } from './repair-order.resolver.js';
+
+// A unit's page of orders needs only the unit's id, so a list of units can skip other columns.
+declareFieldReads(Equipment, 'repairOrders', ['id']);
 
 /** Adds the unit's repair history to the core Equipment type. */
 @Resolver(() => Equipment)
@@ -15,6 +24,7 @@ export class EquipmentRepairOrdersResolver {
     @Ctx() scope: RequestScope,
     @Root() equipment: Equipment,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => RepairOrderFilter, { nullable: true }) filter?: RepairOrderFilter,
   ) {
     return repairOrdersByEquipment.page(
@@ -22,6 +32,7 @@ export class EquipmentRepairOrdersResolver {
       equipment.id,
       page,
       repairOrderConditions(scope, filter),
+      info,
     );
   }
 }

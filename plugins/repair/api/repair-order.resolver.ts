@@ -1,4 +1,16 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Info,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import {
   Access,
   ConnectionArgs,
@@ -10,6 +22,7 @@ import {
   loadReference,
   notFound,
   requireRecord,
+  selectedFieldNames,
   type RequestScope,
 } from '../../../core/index.js';
 import { RepairOrder } from '../entities/repair-order.entity.js';
@@ -30,8 +43,15 @@ export const RepairOrderConnection = connectionType('RepairOrder', RepairOrder);
 export class RepairOrderResolver {
   @Access({ roles: 'any', customers: true })
   @Query(() => RepairOrder, { nullable: true, description: 'A repair order by its global ID.' })
-  repairOrder(@Ctx() scope: RequestScope, @Arg('id', () => ID) id: string) {
-    return requireRecord(scope, RepairOrder, id, 'id');
+  repairOrder(
+    @Ctx() scope: RequestScope,
+    @Arg('id', () => ID) id: string,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const selected = selectedFieldNames(info);
+    return requireRecord(scope, RepairOrder, id, 'id', {
+      populate: ['equipment', 'customer'].filter((relation) => selected.has(relation)),
+    });
   }
 
   @Access({ roles: 'any', customers: true })

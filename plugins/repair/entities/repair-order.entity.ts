@@ -13,6 +13,7 @@ import {
   Customer,
   DateTimeScalar,
   DecimalType,
+  DerivedFrom,
   HiddenFromCustomers,
   Tenancy,
   Equipment,
@@ -79,7 +80,7 @@ function isLate(dueAt: Date | null | undefined, doneAt: Date | null | undefined)
 @ObjectType('RepairOrder', { implements: Node })
 @Entity({ tableName: 'repair_order' })
 @Tenancy({ owner: 'customer' })
-@Index({ properties: ['equipment', 'reportedAt'] })
+@Index({ properties: ['equipment', 'reportedAt', 'id'] })
 @Index({ properties: ['customer', 'reportedAt'] })
 export class RepairOrder extends NodeEntity {
   @Field(() => String, { description: 'Unique order number, such as "RO-20261204-048213".' })
@@ -238,6 +239,7 @@ export class RepairOrder extends NodeEntity {
     description:
       'Whether dispatch came, or is still due, after its deadline. False without a deadline.',
   })
+  @DerivedFrom('dispatchDueAt', 'dispatchedAt', 'cancelledAt')
   get dispatchOverdue(): Opt<boolean> {
     return isLate(this.dispatchDueAt, this.dispatchedAt ?? this.cancelledAt);
   }
@@ -246,11 +248,19 @@ export class RepairOrder extends NodeEntity {
     description:
       'Whether arrival on site came, or is still due, after its deadline. False without a deadline.',
   })
+  @DerivedFrom('arrivalDueAt', 'arrivedAt', 'cancelledAt')
   get arrivalOverdue(): Opt<boolean> {
     return isLate(this.arrivalDueAt, this.arrivedAt ?? this.cancelledAt);
   }
 
   @Field(() => RepairDiagnosis, { nullable: true, description: 'Null until diagnosed.' })
+  @DerivedFrom(
+    'diagnosedAt',
+    'diagnosisPhenomenon',
+    'diagnosisCause',
+    'diagnosisComponent',
+    'diagnosisMethod',
+  )
   get diagnosis(): Opt<RepairDiagnosis> | null {
     if (!this.diagnosedAt) return null;
     return {
@@ -263,6 +273,7 @@ export class RepairOrder extends NodeEntity {
   }
 
   @Field(() => RepairAcceptance, { nullable: true, description: 'Null until the customer signs.' })
+  @DerivedFrom('acceptanceSignedAt', 'acceptanceSignerName')
   get acceptance(): Opt<RepairAcceptance> | null {
     if (!this.acceptanceSignedAt) return null;
     return { signerName: this.acceptanceSignerName ?? '', signedAt: this.acceptanceSignedAt };
@@ -273,6 +284,7 @@ export class RepairOrder extends NodeEntity {
     description: 'Total cost of the order; null for customer API keys.',
   })
   @HiddenFromCustomers()
+  @DerivedFrom('costAmount', 'costCurrency')
   get cost(): Money | null {
     return this.costAmount && this.costCurrency
       ? new Money(this.costAmount, this.costCurrency)
@@ -280,6 +292,7 @@ export class RepairOrder extends NodeEntity {
   }
 
   @Field(() => DiagnosisTags)
+  @DerivedFrom('tagSystem', 'tagPart', 'tagFailureMode')
   get diagnosisTags(): Opt<DiagnosisTags> {
     return {
       system: this.tagSystem ?? null,

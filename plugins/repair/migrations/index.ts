@@ -3,6 +3,7 @@ import { Migration20261204164516_repair_initial } from './Migration2026120416451
 import { Migration20261204172915_repair_workflow } from './Migration20261204172915_repair_workflow.js';
 import { Migration20261204173045_repair_events } from './Migration20261204173045_repair_events.js';
 import { Migration20261204175120_repair_escalations } from './Migration20261204175120_repair_escalations.js';
+import { Migration20261204185155_repair_history_index } from './Migration20261204185155_repair_history_index.js';
 
 /** PostgreSQL migrations of the repair tables, oldest first. */
 export const REPAIR_MIGRATIONS: MigrationObject[] = [
@@ -15,5 +16,9 @@ export const REPAIR_MIGRATIONS: MigrationObject[] = [
   {
     name: 'Migration20261204175120_repair_escalations',
     class: Migration20261204175120_repair_escalations,
+  },
+  {
+    name: 'Migration20261204185155_repair_history_index',
+    class: Migration20261204185155_repair_history_index,
   },
 ];
