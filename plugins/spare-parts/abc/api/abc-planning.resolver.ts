@@ -1,10 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import {
-  Access,
-  ConnectionArgs,
-  loadReference,
-  type RequestScope,
-} from '../../../../core/index.js';
+import { Access, ConnectionArgs, entityById, type RequestScope } from '../../../../core/index.js';
 import { Part } from '../../entities/part.entity.js';
 import { planAbcCycleCounts, suggestAbcReorders } from '../services/abc-planning.service.js';
 import {
@@ -48,7 +43,8 @@ export class AbcPlanningResolver {
 @Resolver(() => AbcReorderSuggestion)
 export class AbcReorderSuggestionResolver {
   @FieldResolver(() => Part)
-  part(@Ctx() scope: RequestScope, @Root() suggestion: AbcReorderSuggestion) {
-    return loadReference(scope, Part, { id: suggestion.partId } as never);
+  async part(@Ctx() scope: RequestScope, @Root() suggestion: AbcReorderSuggestion) {
+    // The suggestion carries the part's key, not a reference, so the batched loader reads it.
+    return (await scope.loader(entityById(Part)).load(suggestion.partId)) ?? null;
   }
 }
