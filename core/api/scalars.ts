@@ -10,12 +10,17 @@ export const LocalDateScalar = LocalDateResolver;
 const DECIMAL = /^-?\d{1,20}(\.\d{1,10})?$/;
 
 function parseDecimal(value: unknown): string {
-  if (typeof value !== 'string' || !DECIMAL.test(value.trim())) {
+  if (typeof value === 'string' && value !== value.trim()) {
+    throw new TypeError(
+      `Decimal cannot represent ${JSON.stringify(value)}: remove the spaces around the number`,
+    );
+  }
+  if (typeof value !== 'string' || !DECIMAL.test(value)) {
     throw new TypeError(
       `Decimal cannot represent ${JSON.stringify(value)}: send a string such as "1234.50" (a number would lose precision)`,
     );
   }
-  return value.trim();
+  return value;
 }
 
 /** Exact decimal number carried as a string, so money and quantities never pass through a float. */

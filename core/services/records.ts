@@ -88,7 +88,8 @@ export async function requireRecordAtVersion<T extends { id: string; version: nu
   return record;
 }
 
-function staleVersion(type: string, id: string, sent: number, current: number) {
+/** Builds the CONFLICT for a version the client sent that is no longer the current one. */
+export function staleVersion(type: string, id: string, sent: number, current: number) {
   return conflict(
     `${type} ${id} has changed since you read it: you sent version ${sent}, the current version is ${current}; reload it and apply your change again`,
     { field: 'input.version', currentVersion: current },

@@ -1,3 +1,4 @@
+import Big from 'big.js';
 import { badUserInput, conflict, invalidInputs } from '../../core/index.js';
 
 /** Errors of the spare-parts plugin, each naming the value and the fix. */
@@ -10,7 +11,9 @@ export const sparePartsErrors = {
     available: string,
   ) =>
     conflict(
-      `Insufficient stock of part ${partNumber} in warehouse ${warehouseCode}: requested ${requested}, available ${available}. Request at most ${available}, or wait for a receipt or transfer`,
+      new Big(available).gt(0)
+        ? `Insufficient stock of part ${partNumber} in warehouse ${warehouseCode}: requested ${requested}, available ${available}. Request at most ${available}, or wait for a receipt or transfer`
+        : `Insufficient stock of part ${partNumber} in warehouse ${warehouseCode}: requested ${requested}, but none is available. Wait for a receipt or transfer`,
       {
         reason: 'SPARE_PARTS_INSUFFICIENT_STOCK',
         partNumber,
@@ -94,10 +97,18 @@ export const sparePartsErrors = {
     partNumber: string,
     warehouseCode: string,
     count: string,
+    onHand: string,
     reserved: string,
   ) =>
     conflict(
-      `Part ${partNumber} in warehouse ${warehouseCode} was counted at ${count}, below the ${reserved} reserved for approved requisitions: cancel or reduce those requisitions, then post again`,
-      { reason: 'SPARE_PARTS_COUNT_BELOW_RESERVED', partNumber, warehouseCode, count, reserved },
+      `Part ${partNumber} in warehouse ${warehouseCode} was counted at ${count}, which would leave on hand ${onHand}, below the ${reserved} reserved for approved requisitions: cancel or reduce those requisitions, then post again`,
+      {
+        reason: 'SPARE_PARTS_COUNT_BELOW_RESERVED',
+        partNumber,
+        warehouseCode,
+        count,
+        onHand,
+        reserved,
+      },
     ),
 };

@@ -332,6 +332,15 @@ describe.skipIf(!databaseAvailable)('invalid input', () => {
       });
     });
 
+    it('rejects a decimal with surrounding spaces', async () => {
+      await expectRejected(CREATE_REPAIR_ORDER, order({ amount: ' 10.00', currency: 'AUD' }), {
+        code: 'BAD_USER_INPUT',
+        field: 'input.cost.amount',
+        value: '" 10.00"',
+        fix: 'remove the spaces around the number',
+      });
+    });
+
     it('rejects a decimal number literal', async () => {
       await expectRejected(
         `mutation { createEquipment(input: {serialNumber: "MP-LIT", modelId: "${modelId}",

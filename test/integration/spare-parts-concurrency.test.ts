@@ -91,7 +91,7 @@ describe.skipIf(!databaseAvailable)('concurrent requisitions against scarce stoc
       expect(error.extensions.warehouseCode).toBe('WH-RACE');
       expect(error.extensions.requested).toBe('1.000');
       expect(error.extensions.available).toBe('0.000');
-      expect(error.message).toContain('requested 1.000, available 0.000');
+      expect(error.message).toContain('requested 1.000, but none is available');
     }
 
     const stock = await stockOf(request, partId);
@@ -102,5 +102,101 @@ describe.skipIf(!databaseAvailable)('concurrent requisitions against scarce stoc
     expect(ledger.sum).toBe(stock.stockLevels[0].onHand);
     // One receipt and ten issues.
     expect(ledger.count).toBe(11);
+  });
+
+  describe('the same requisition moved twice at once', () => {
+    const ROUNDS = 8;
+    type Outcome = { errors?: readonly unknown[] };
+
+    async function approvedRequisitions(partNumber: string) {
+      const racePartId = await createPart(request, { partNumber });
+      const supplierId = await createQualifiedSupplier(request, `SUP-${partNumber}`);
+      await stockUp(request, supplierId, warehouseId, racePartId, String(ROUNDS * 2));
+      const approved = [];
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const requisition = await submittedRequisition(request, technicianId, [
+          { partId: racePartId, warehouseId, quantity: '2' },
+        ]);
+        approved.push(
+          dataOf(
+            'approveRequisition',
+            await requisitionAction(request, 'approveRequisition', requisition),
+          ).approveRequisition.requisition,
+        );
+      }
+      return { racePartId, approved };
+    }
+
+    /** Checks that the loser got CONFLICT, naming the states when the winner had committed. */
+    function expectConflict(loser: Outcome, requestedStatus: string, winnerStatus: string) {
+      const [error] = (loser.errors ?? []) as { extensions?: Record<string, unknown> }[];
+      expect(error?.extensions?.code).toBe('CONFLICT');
+      if (error?.extensions?.currentStatus !== undefined) {
+        expect(error.extensions.currentStatus).toBe(winnerStatus);
+        expect(error.extensions.requestedStatus).toBe(requestedStatus);
+      } else {
+        expect(error?.extensions?.field).toBe('input.version');
+      }
+    }
+
+    it('issues once and rejects the second issue', async () => {
+      const { racePartId, approved } = await approvedRequisitions('RACE-ISSUE-01');
+      for (const requisition of approved) {
+        const issue = () =>
+          requisitionAction(
+            request,
+            'issueRequisition',
+            requisition,
+            {},
+            'RequisitionQuantitiesInput',
+          );
+        const outcomes = await Promise.all([issue(), issue()]);
+        const winners = outcomes.filter((outcome) => !outcome.errors);
+        expect(winners).toHaveLength(1);
+        expectConflict(
+          outcomes.find((outcome) => outcome.errors)!,
+          'ISSUED',
+          'ISSUED',
+        );
+      }
+      const stock = await stockOf(request, racePartId);
+      expect(stock.stock.onHand).toBe('0.000');
+      expect(stock.stock.reserved).toBe('0.000');
+      expect((await ledgerSum(request, racePartId, warehouseId)).sum).toBe('0.000');
+    });
+
+    it('rejects whichever of issue and cancel comes second', async () => {
+      const { racePartId, approved } = await approvedRequisitions('RACE-CANCEL-01');
+      let issued = 0;
+      for (const requisition of approved) {
+        const [issue, cancel] = await Promise.all([
+          requisitionAction(
+            request,
+            'issueRequisition',
+            requisition,
+            {},
+            'RequisitionQuantitiesInput',
+          ),
+          requisitionAction(
+            request,
+            'cancelRequisition',
+            requisition,
+            { reason: 'Job cancelled' },
+            'RequisitionDecisionInput',
+          ),
+        ]);
+        expect([issue, cancel].filter((outcome) => !outcome.errors)).toHaveLength(1);
+        if (issue.errors) {
+          expectConflict(issue, 'ISSUED', 'CANCELLED');
+        } else {
+          issued += 1;
+          expectConflict(cancel, 'CANCELLED', 'ISSUED');
+        }
+      }
+      const stock = await stockOf(request, racePartId);
+      expect(stock.stock.reserved).toBe('0.000');
+      expect(stock.stock.onHand).toBe(`${ROUNDS * 2 - issued * 2}.000`);
+      expect((await ledgerSum(request, racePartId, warehouseId)).sum).toBe(stock.stock.onHand);
+    });
   });
 });

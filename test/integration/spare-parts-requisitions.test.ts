@@ -1,6 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../core/api/global-id.js';
 import { StaffRole } from '../../core/entities/enums.js';
+import { NodeEntity } from '../../core/entities/node-entity.js';
+import type { AccessRule } from '../../core/security/access.js';
+import { tenancyOf } from '../../core/security/tenancy.js';
 import { ApiScope, type Principal } from '../../core/security/principal.js';
+import { TEST_ADMIN } from '../support/test-service.js';
 import type { GraphqlRequest } from '../support/repair-live.js';
 import {
   createPart,
@@ -424,5 +430,109 @@ describe.skipIf(!databaseAvailable)('spare-parts requisitions', () => {
       receiptLine: { qualityCertificateNumber: 'QC-0001' },
       requisitionLine: null,
     });
+  });
+
+  it('links a requisition line to its requisition', async () => {
+    const requisition = await submittedRequisition(request, technicianId, [
+      { partId: sealId, warehouseId, quantity: '1' },
+    ]);
+    const response = await request<{
+      node: { requisition: { id: string; status: string } };
+    }>(
+      `query($id: ID!) { node(id: $id) { ... on RequisitionLine { requisition { id status } } } }`,
+      { id: requisition.lines[0].id },
+    );
+    expect(dataOf('node', response).node.requisition).toEqual({
+      id: requisition.id,
+      status: 'SUBMITTED',
+    });
+  });
+
+  it('rejects quantities with surrounding spaces', async () => {
+    for (const quantity of [' 1', '1 ', '\t1', '1\n']) {
+      const response = await request(
+        `mutation($input: CreateRequisitionInput!) { createRequisition(input: $input) { requisition { id } } }`,
+        { input: { technicianId, lines: [{ partId: sealId, warehouseId, quantity }] } },
+      );
+      const [error] = errorsOf(response);
+      expect(error.extensions.code).toBe('BAD_USER_INPUT');
+      expect(error.extensions.field).toBe('input.lines[0].quantity');
+      expect(error.message).toContain('remove the spaces around the number');
+    }
+  });
+
+  it('says that nothing is available', async () => {
+    const emptyId = await createPart(request, { partNumber: 'MP-EMPTY-01' });
+    const requisition = await submittedRequisition(request, technicianId, [
+      { partId: emptyId, warehouseId, quantity: '1' },
+    ]);
+    const [error] = errorsOf(await requisitionAction(request, 'approveRequisition', requisition));
+    expect(error.extensions.code).toBe('CONFLICT');
+    expect(error.extensions.available).toBe('0.000');
+    expect(error.message).toContain('requested 1.000, but none is available');
+    expect(error.message).not.toContain('Request at most');
+  });
+
+  it('hides internal records in node from customer keys', async () => {
+    const customer: Principal = {
+      kind: 'api-client',
+      id: 'api-client:customer',
+      name: 'test customer key',
+      roles: [],
+      scopes: [ApiScope.READ],
+      customerId: randomUUID(),
+    };
+    const nodeQuery = 'query($id: ID!) { node(id: $id) { id } }';
+    const ownQueries = new Map<string, AccessRule[]>();
+    for (const field of Object.values(service.runtime.schema.getQueryType()!.getFields())) {
+      if (field.name === 'node' || !field.args.some((arg) => arg.name === 'id')) continue;
+      const typeName = field.type.toString().replace(/[[\]!]/g, '');
+      ownQueries.set(typeName, [
+        ...(ownQueries.get(typeName) ?? []),
+        field.extensions.access as AccessRule,
+      ]);
+    }
+    const em = service.runtime.createScope(TEST_ADMIN).em;
+    const checked: string[] = [];
+    for (const meta of Object.values(em.getMetadata().getAll())) {
+      if (!meta.class || !(meta.class.prototype instanceof NodeEntity)) continue;
+      const [record] = (await em.find(meta.className, {}, { filters: false, limit: 1 })) as {
+        id: string;
+      }[];
+      if (!record) continue;
+      const tenancy = tenancyOf(meta.className);
+      const readable =
+        tenancy !== undefined &&
+        'shared' in tenancy &&
+        (ownQueries.get(meta.className) ?? [{ roles: 'any', customers: true }]).some(
+          (rule) => rule.customers,
+        );
+      if (readable) continue;
+      const existing = await service.run(
+        nodeQuery,
+        { id: toGlobalId(meta.className, record.id) },
+        customer,
+      );
+      const missing = await service.run(
+        nodeQuery,
+        { id: toGlobalId(meta.className, randomUUID()) },
+        customer,
+      );
+      const codes = (result: typeof existing.result) =>
+        (result.errors ?? []).map((error) => error.extensions?.code);
+      expect(existing.result.data?.node ?? null, meta.className).toBeNull();
+      expect(codes(existing.result), meta.className).toEqual(['NOT_FOUND']);
+      expect(codes(existing.result), meta.className).toEqual(codes(missing.result));
+      checked.push(meta.className);
+    }
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'Part',
+        'Warehouse',
+        'Requisition',
+        'RequisitionLine',
+        'StockMovement',
+      ]),
+    );
   });
 });

@@ -6,8 +6,10 @@ import {
   createWarehouse,
   dataOf,
   ledgerSum,
+  requisitionAction,
   stockOf,
   stockUp,
+  submittedRequisition,
   type Versioned,
 } from '../support/spare-parts-fixture.js';
 import { databaseAvailable } from '../support/test-database.js';
@@ -23,6 +25,7 @@ interface StocktakeView extends Versioned {
     id: string;
     part: { partNumber: string };
     bookQuantity: string;
+    countedBookQuantity: string | null;
     countedQuantity: string | null;
     discrepancyReason: string | null;
     adjustmentQuantity: string | null;
@@ -31,7 +34,7 @@ interface StocktakeView extends Versioned {
 }
 
 const STOCKTAKE_FIELDS = `id version status countedLineCount matchedLineCount inventoryAccuracy
-  lines { id part { partNumber } bookQuantity countedQuantity discrepancyReason adjustmentQuantity matched }`;
+  lines { id part { partNumber } bookQuantity countedBookQuantity countedQuantity discrepancyReason adjustmentQuantity matched }`;
 
 describe.skipIf(!databaseAvailable)('spare-parts stocktake', () => {
   let service: TestService;
@@ -42,10 +45,10 @@ describe.skipIf(!databaseAvailable)('spare-parts stocktake', () => {
   const errorsOf = (response: { errors?: readonly unknown[] }) =>
     (response.errors ?? []) as GraphqlError[];
 
-  async function openStocktake(): Promise<StocktakeView> {
+  async function openStocktake(inWarehouse = warehouseId): Promise<StocktakeView> {
     const response = await request<{ openStocktake: { stocktake: StocktakeView } }>(
       `mutation($input: OpenStocktakeInput!) { openStocktake(input: $input) { stocktake { ${STOCKTAKE_FIELDS} } } }`,
-      { input: { warehouseId } },
+      { input: { warehouseId: inWarehouse } },
     );
     return dataOf('openStocktake', response).openStocktake.stocktake;
   }
@@ -182,6 +185,156 @@ describe.skipIf(!databaseAvailable)('spare-parts stocktake', () => {
     const [error] = errorsOf(response);
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
     expect((error.extensions.problems as unknown[]).length).toBe(4);
+    expect(error.extensions.field).toBe('lines.0.countedQuantity');
     expect(error.message).toContain('has not been counted');
+  });
+
+  describe('movements after the count', () => {
+    let technicianId: string;
+    let supplierId: string;
+
+    beforeAll(async () => {
+      supplierId = await createQualifiedSupplier(request, 'SUP-AFTER');
+      technicianId = dataOf(
+        'createStaff',
+        await request<{ createStaff: { staff: { id: string } } }>(
+          `mutation($input: CreateStaffInput!) { createStaff(input: $input) { staff { id } } }`,
+          {
+            input: {
+              employeeNumber: 'COUNT-T1',
+              name: 'Wang Wu',
+              department: 'REPAIR',
+              roles: ['TECHNICIAN'],
+            },
+          },
+        ),
+      ).createStaff.staff.id;
+    });
+
+    /** Stocks a new part in a new warehouse with `quantity` and opens a stocktake there. */
+    async function countedShelf(code: string, quantity: string) {
+      const shelfWarehouseId = await createWarehouse(request, code);
+      const partId = await createPart(request, { partNumber: `${code}-PART` });
+      await stockUp(request, supplierId, shelfWarehouseId, partId, quantity);
+      const opened = await openStocktake(shelfWarehouseId);
+      return { shelfWarehouseId, partId, opened, lineId: opened.lines[0].id };
+    }
+
+    function issue(partId: string, fromWarehouseId: string, quantity: string) {
+      return (async () => {
+        const requisition = await submittedRequisition(request, technicianId, [
+          { partId, warehouseId: fromWarehouseId, quantity },
+        ]);
+        const approved = dataOf(
+          'approveRequisition',
+          await requisitionAction(request, 'approveRequisition', requisition),
+        ).approveRequisition.requisition;
+        return requisitionAction(
+          request,
+          'issueRequisition',
+          approved,
+          {},
+          'RequisitionQuantitiesInput',
+        );
+      })();
+    }
+
+    it('keeps an issue made after a matching count', async () => {
+      const shelf = await countedShelf('WH-AFTER-1', '10');
+      const counted = dataOf(
+        'recordStocktakeCounts',
+        await recordCounts(shelf.opened, [{ lineId: shelf.lineId, countedQuantity: '10' }]),
+      ).recordStocktakeCounts.stocktake;
+      expect(counted.lines[0].countedBookQuantity).toBe('10.000');
+      dataOf('issueRequisition', await issue(shelf.partId, shelf.shelfWarehouseId, '2'));
+
+      const posted = dataOf('postStocktake', await post(counted)).postStocktake.stocktake;
+      expect(posted.lines[0]).toMatchObject({
+        bookQuantity: '10.000',
+        countedBookQuantity: '10.000',
+        countedQuantity: '10.000',
+        adjustmentQuantity: '0.000',
+        matched: true,
+      });
+      expect(posted.inventoryAccuracy).toBe('1.0000');
+      expect((await stockOf(request, shelf.partId)).stock.onHand).toBe('8.000');
+      expect((await ledgerSum(request, shelf.partId, shelf.shelfWarehouseId)).sum).toBe('8.000');
+    });
+
+    it('adjusts by count minus book at count time', async () => {
+      const shelf = await countedShelf('WH-AFTER-2', '10');
+      dataOf('issueRequisition', await issue(shelf.partId, shelf.shelfWarehouseId, '1'));
+      const counted = dataOf(
+        'recordStocktakeCounts',
+        await recordCounts(shelf.opened, [
+          { lineId: shelf.lineId, countedQuantity: '8', discrepancyReason: 'Seat lost on rig 3' },
+        ]),
+      ).recordStocktakeCounts.stocktake;
+      expect(counted.lines[0].countedBookQuantity).toBe('9.000');
+      expect(counted.lines[0].matched).toBe(false);
+      dataOf('issueRequisition', await issue(shelf.partId, shelf.shelfWarehouseId, '2'));
+
+      const posted = dataOf('postStocktake', await post(counted)).postStocktake.stocktake;
+      expect(posted.lines[0].adjustmentQuantity).toBe('-1.000');
+      // The count of 8 less the 2 issued after it.
+      expect((await stockOf(request, shelf.partId)).stock.onHand).toBe('6.000');
+      expect((await ledgerSum(request, shelf.partId, shelf.shelfWarehouseId)).sum).toBe('6.000');
+    });
+
+    it('serialises a post with a concurrent issue', async () => {
+      for (const [round, code] of ['WH-AFTER-3', 'WH-AFTER-4', 'WH-AFTER-5'].entries()) {
+        const shelf = await countedShelf(code, '10');
+        const counted = dataOf(
+          'recordStocktakeCounts',
+          await recordCounts(shelf.opened, [
+            { lineId: shelf.lineId, countedQuantity: '9', discrepancyReason: `Loss ${round}` },
+          ]),
+        ).recordStocktakeCounts.stocktake;
+        const [issued, posted] = await Promise.all([
+          issue(shelf.partId, shelf.shelfWarehouseId, '2'),
+          post(counted),
+        ]);
+        expect(issued.errors, code).toBeUndefined();
+        expect(posted.errors, code).toBeUndefined();
+        expect((await stockOf(request, shelf.partId)).stock.onHand, code).toBe('7.000');
+        expect((await ledgerSum(request, shelf.partId, shelf.shelfWarehouseId)).sum, code).toBe(
+          '7.000',
+        );
+      }
+    });
+
+    it('posts once when posted twice at once', async () => {
+      const shelf = await countedShelf('WH-AFTER-6', '10');
+      const counted = dataOf(
+        'recordStocktakeCounts',
+        await recordCounts(shelf.opened, [
+          { lineId: shelf.lineId, countedQuantity: '7', discrepancyReason: 'Three missing' },
+        ]),
+      ).recordStocktakeCounts.stocktake;
+      const outcomes = await Promise.all([post(counted), post(counted)]);
+      expect(outcomes.filter((outcome) => !outcome.errors)).toHaveLength(1);
+      const [error] = errorsOf(outcomes.find((outcome) => outcome.errors)!);
+      expect(error.extensions.code).toBe('CONFLICT');
+      expect((await stockOf(request, shelf.partId)).stock.onHand).toBe('7.000');
+    });
+
+    it('names the line that needs a reason', async () => {
+      const shelf = await countedShelf('WH-AFTER-7', '4');
+      const counted = dataOf(
+        'recordStocktakeCounts',
+        await recordCounts(shelf.opened, [{ lineId: shelf.lineId, countedQuantity: '3' }]),
+      ).recordStocktakeCounts.stocktake;
+      const [error] = errorsOf(await post(counted));
+      expect(error.extensions.code).toBe('BAD_USER_INPUT');
+      expect(error.extensions.field).toBe('lines.0.discrepancyReason');
+      expect(error.extensions.problems).toEqual([
+        {
+          field: 'lines.0.discrepancyReason',
+          lineId: shelf.lineId,
+          partNumber: 'WH-AFTER-7-PART',
+          message: expect.stringContaining('needs a discrepancyReason'),
+        },
+      ]);
+    });
   });
 });

@@ -180,6 +180,11 @@ export class RequisitionResolver {
 
 @Resolver(() => RequisitionLine)
 export class RequisitionLineResolver {
+  @FieldResolver(() => Requisition, { description: 'The requisition the line belongs to.' })
+  requisition(@Ctx() scope: RequestScope, @Root() line: RequisitionLine) {
+    return loadReference(scope, Requisition, line.requisition);
+  }
+
   @FieldResolver(() => Part)
   part(@Ctx() scope: RequestScope, @Root() line: RequisitionLine) {
     return loadReference(scope, Part, line.part);

@@ -29,6 +29,7 @@ import { Stocktake } from '../entities/stocktake.entity.js';
 import { Warehouse } from '../entities/warehouse.entity.js';
 import { linesByStocktake } from '../loaders/spare-parts.loaders.js';
 import {
+  bookAtCount,
   cancelStocktake,
   openStocktake,
   postStocktake,
@@ -47,7 +48,7 @@ const COUNTERS = [StaffRole.PARTS_CLERK, StaffRole.PARTS_CUSTODIAN];
 
 function isMatched(line: StocktakeLine): boolean {
   return line.countedQuantity !== null && line.countedQuantity !== undefined
-    ? new Big(line.countedQuantity).eq(line.bookQuantity)
+    ? new Big(line.countedQuantity).eq(bookAtCount(line))
     : false;
 }
 
@@ -92,7 +93,7 @@ export class StocktakeResolver {
   @Access({ roles: [StaffRole.PARTS_CUSTODIAN, StaffRole.SERVICE_MANAGER] })
   @Mutation(() => StocktakePayload, {
     description:
-      'OPEN → POSTED: writes ADJUSTMENT movements that bring the book to the count. Every line must be counted and every difference explained.',
+      'OPEN → POSTED: writes an ADJUSTMENT of count − book at count time for each line that differs, so movements recorded after a count are kept. Every line must be counted and every difference explained.',
   })
   async postStocktake(
     @Ctx() scope: RequestScope,
@@ -128,7 +129,9 @@ export class StocktakeResolver {
     ).length;
   }
 
-  @FieldResolver(() => Int, { description: 'Counted lines whose count equals the book quantity.' })
+  @FieldResolver(() => Int, {
+    description: 'Counted lines whose count equals the book quantity at count time.',
+  })
   async matchedLineCount(@Ctx() scope: RequestScope, @Root() stocktake: Stocktake) {
     return (await scope.loader(linesByStocktake).load(stocktake.id)).filter(isMatched).length;
   }
@@ -155,7 +158,9 @@ export class StocktakeLineResolver {
     return loadReference(scope, Part, line.part);
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether the count equals the book quantity.' })
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the count equals the book quantity at count time.',
+  })
   matched(@Root() line: StocktakeLine) {
     return isMatched(line);
   }

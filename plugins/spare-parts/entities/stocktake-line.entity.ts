@@ -5,7 +5,10 @@ import { Part } from './part.entity.js';
 import { quantityType } from './spare-parts.decimals.js';
 import { Stocktake } from './stocktake.entity.js';
 
-/** One part of a stocktake: the book quantity at opening, the count, and the reason for a difference. */
+/**
+ * One part of a stocktake: the book quantity at opening, the count with the book quantity at the
+ * moment it was recorded, and the reason for a difference.
+ */
 @ObjectType('StocktakeLine', { implements: Node })
 @Entity({ tableName: 'spare_parts_stocktake_line' })
 @Tenancy({ internal: true })
@@ -29,6 +32,14 @@ export class StocktakeLine extends NodeEntity {
   })
   @Property({ type: quantityType(), nullable: true })
   countedQuantity?: string | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'On-hand quantity in the books when the count was recorded; null until counted. The count is compared with it.',
+  })
+  @Property({ type: quantityType(), nullable: true })
+  countedBookQuantity?: string | null;
 
   @Field(() => String, {
     nullable: true,

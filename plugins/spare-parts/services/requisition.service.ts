@@ -4,6 +4,7 @@ import {
   requireRecord,
   requireRecordAtVersion,
   Staff,
+  staleVersion,
   type RequestScope,
 } from '../../../core/index.js';
 import { RepairOrder } from '../../repair/index.js';
@@ -19,6 +20,7 @@ import { RequisitionStatus as S, StockMovementKind } from '../entities/spare-par
 import { Warehouse } from '../entities/warehouse.entity.js';
 import { sparePartsErrors } from '../errors.js';
 import { formatQuantity, newRecordNumber, positiveQuantity } from './quantities.js';
+import { lockRecordState } from './record-lock.js';
 import { StockLocks } from './stock-ledger.service.js';
 import { inStockTransaction } from './stock-transaction.js';
 
@@ -35,17 +37,34 @@ const TRANSITIONS = {
 
 type RequisitionAction = keyof typeof TRANSITIONS;
 
-function checkTransition(requisition: Requisition, action: RequisitionAction): void {
+function checkTransition(number: string, status: S, action: RequisitionAction): void {
   const rule = TRANSITIONS[action];
-  if (!(rule.from as readonly S[]).includes(requisition.status)) {
+  if (!(rule.from as readonly S[]).includes(status)) {
     throw sparePartsErrors.illegalState(
       'Requisition',
-      requisition.number,
-      requisition.status,
-      rule.to ?? `${requisition.status} (${action})`,
+      number,
+      status,
+      rule.to ?? `${status} (${action})`,
       rule.from,
     );
   }
+}
+
+/**
+ * Locks the requisition's row inside the stock transaction and checks that no other request
+ * changed it after {@link beginAction} read it. The loser of a race, such as two issues or an
+ * issue and a cancel of one requisition, gets the illegal-move CONFLICT naming the state the
+ * winner left, or the stale-version CONFLICT when that state still allows `action`.
+ */
+async function recheckUnderLock(
+  scope: RequestScope,
+  requisition: Requisition,
+  action: RequisitionAction,
+): Promise<void> {
+  const current = await lockRecordState(scope, Requisition, requisition.id);
+  if (current.version === requisition.version) return;
+  checkTransition(requisition.number, current.status as S, action);
+  throw staleVersion('Requisition', requisition.globalId, requisition.version, current.version);
 }
 
 /** Loads a requisition at the version the client read and checks that `action` may run. */
@@ -55,7 +74,7 @@ async function beginAction(
   action: RequisitionAction,
 ): Promise<{ requisition: Requisition; lines: RequisitionLine[] }> {
   const requisition = await requireRecordAtVersion(scope, Requisition, input);
-  checkTransition(requisition, action);
+  checkTransition(requisition.number, requisition.status, action);
   const lines = await scope.em.find(
     RequisitionLine,
     { requisition: requisition.id },
@@ -111,6 +130,7 @@ export async function submitRequisition(scope: RequestScope, input: RequisitionA
 export async function approveRequisition(scope: RequestScope, input: RequisitionActionInput) {
   const { requisition, lines } = await beginAction(scope, input, 'approve');
   return inStockTransaction(scope, async () => {
+    await recheckUnderLock(scope, requisition, 'approve');
     const locks = new StockLocks(scope);
     await locks.lock(
       lines.map((line) => ({ part: line.part.getEntity(), warehouse: line.warehouse.getEntity() })),
@@ -151,6 +171,7 @@ export async function cancelRequisition(
   const { requisition, lines } = await beginAction(scope, input, 'cancel');
   const reserving = [S.APPROVED, S.PARTIALLY_ISSUED].includes(requisition.status);
   return inStockTransaction(scope, async () => {
+    await recheckUnderLock(scope, requisition, 'cancel');
     requisition.status = S.CANCELLED;
     requisition.cancellationReason = input.reason;
     if (reserving) {
@@ -248,6 +269,7 @@ export async function issueRequisition(scope: RequestScope, input: RequisitionQu
       );
   }
   return inStockTransaction(scope, async () => {
+    await recheckUnderLock(scope, requisition, 'issue');
     const locks = new StockLocks(scope);
     await locks.lock(
       picks.map(({ line }) => ({
@@ -289,6 +311,7 @@ export async function returnRequisitionParts(
     'the issued quantity neither returned nor fitted,',
   );
   return inStockTransaction(scope, async () => {
+    await recheckUnderLock(scope, requisition, 'return');
     const locks = new StockLocks(scope);
     await locks.lock(
       picks.map(({ line }) => ({

@@ -4,6 +4,7 @@ import {
   fromGlobalId,
   requireRecord,
   requireRecordAtVersion,
+  staleVersion,
   type RequestScope,
 } from '../../../core/index.js';
 import type {
@@ -19,14 +20,30 @@ import { Stocktake } from '../entities/stocktake.entity.js';
 import { Warehouse } from '../entities/warehouse.entity.js';
 import { sparePartsErrors } from '../errors.js';
 import { formatQuantity, newRecordNumber } from './quantities.js';
+import { lockRecordState } from './record-lock.js';
 import { StockLocks } from './stock-ledger.service.js';
 import { inStockTransaction } from './stock-transaction.js';
 
-function checkOpen(stocktake: Stocktake, to: S): void {
-  if (stocktake.status !== S.OPEN)
-    throw sparePartsErrors.illegalState('Stocktake', stocktake.number, stocktake.status, to, [
-      S.OPEN,
-    ]);
+function checkOpen(stocktake: Stocktake, to: S, status: S = stocktake.status): void {
+  if (status !== S.OPEN)
+    throw sparePartsErrors.illegalState('Stocktake', stocktake.number, status, to, [S.OPEN]);
+}
+
+/**
+ * Locks the stocktake's row inside the stock transaction and checks that no other request changed
+ * it since it was read, so that two posts, or a post and a count, cannot both apply.
+ */
+async function recheckUnderLock(scope: RequestScope, stocktake: Stocktake, to: S): Promise<void> {
+  const current = await lockRecordState(scope, Stocktake, stocktake.id);
+  if (current.version === stocktake.version) return;
+  checkOpen(stocktake, to, current.status as S);
+  throw staleVersion('Stocktake', stocktake.globalId, stocktake.version, current.version);
+}
+
+/** Returns the book quantity a line's count is compared with. */
+export function bookAtCount(line: StocktakeLine): string {
+  // Lines counted before the book at count time was recorded fall back to the opening snapshot.
+  return line.countedBookQuantity ?? line.bookQuantity;
 }
 
 /** Opens a stocktake of a warehouse and snapshots the book quantity of every part it holds. */
@@ -55,34 +72,57 @@ export async function openStocktake(scope: RequestScope, input: OpenStocktakeInp
   return stocktake;
 }
 
-/** Records counts, and reasons for differences, on an open stocktake. */
+/**
+ * Records counts, and reasons for differences, on an open stocktake. Each count stores the book
+ * quantity of that moment, read under the balance row lock, because the count describes the
+ * shelf at that moment and movements recorded later are carried forward when the stocktake posts.
+ */
 export async function recordStocktakeCounts(
   scope: RequestScope,
   input: RecordStocktakeCountsInput,
 ) {
   const stocktake = await requireRecordAtVersion(scope, Stocktake, input);
   checkOpen(stocktake, S.OPEN);
-  const lines = await scope.em.find(StocktakeLine, { stocktake: stocktake.id });
-  const now = new Date();
+  const warehouse = await scope.em.findOneOrFail(Warehouse, { id: stocktake.warehouse.id });
+  const lines = await scope.em.find(
+    StocktakeLine,
+    { stocktake: stocktake.id },
+    { populate: ['part'] },
+  );
+  const counted: { line: StocktakeLine; quantity: string; reason: string | null }[] = [];
   for (const [index, count] of input.counts.entries()) {
     const field = `input.counts.${index}.lineId`;
     const { id } = fromGlobalId(count.lineId, field, 'StocktakeLine');
     const line = lines.find((candidate) => candidate.id === id);
     if (!line) throw sparePartsErrors.lineNotOnRecord(field, 'stocktake', stocktake.number);
-    line.countedQuantity = formatQuantity(new Big(count.countedQuantity));
-    line.discrepancyReason = count.discrepancyReason?.trim() || null;
-    line.countedAt = now;
-    line.countedBy = scope.principal.name;
+    counted.push({
+      line,
+      quantity: formatQuantity(new Big(count.countedQuantity)),
+      reason: count.discrepancyReason?.trim() || null,
+    });
   }
-  stocktake.updatedAt = now;
-  await flushChecked(scope, []);
-  return stocktake;
+  return inStockTransaction(scope, async () => {
+    await recheckUnderLock(scope, stocktake, S.OPEN);
+    const locks = new StockLocks(scope);
+    await locks.lock(counted.map(({ line }) => ({ part: line.part.getEntity(), warehouse })));
+    const now = new Date();
+    for (const { line, quantity, reason } of counted) {
+      line.countedQuantity = quantity;
+      line.countedBookQuantity = formatQuantity(locks.get(line.part.getEntity(), warehouse).onHand);
+      line.discrepancyReason = reason;
+      line.countedAt = now;
+      line.countedBy = scope.principal.name;
+    }
+    stocktake.updatedAt = now;
+    return stocktake;
+  });
 }
 
 /**
- * Posts an open stocktake: every line must be counted and every difference explained. Each
- * line whose count differs from the current book gets an ADJUSTMENT movement that brings the
- * book to the count. A posted stocktake does not change again.
+ * Posts an open stocktake: every line must be counted and every difference from the book at
+ * count time explained. A line whose count differs gets an ADJUSTMENT of count − book at count
+ * time, added to the current book under the balance row lock. On hand then equals the count plus
+ * the movements recorded after it. A posted stocktake does not change again.
  */
 export async function postStocktake(scope: RequestScope, input: StocktakeActionInput) {
   const stocktake = await requireRecordAtVersion(scope, Stocktake, input);
@@ -93,34 +133,25 @@ export async function postStocktake(scope: RequestScope, input: StocktakeActionI
     { stocktake: stocktake.id },
     { populate: ['part'], orderBy: { part: { partNumber: 'ASC' } } },
   );
-  const problems: { field: string; message: string }[] = [];
-  for (const line of lines) {
-    const partNumber = line.part.$.partNumber;
-    if (line.countedQuantity === null || line.countedQuantity === undefined) {
-      problems.push({ field: 'input.id', message: `part ${partNumber} has not been counted` });
-    } else if (!new Big(line.countedQuantity).eq(line.bookQuantity) && !line.discrepancyReason) {
-      problems.push({
-        field: 'input.id',
-        message: `part ${partNumber} was counted at ${line.countedQuantity} against a book quantity of ${line.bookQuantity} and needs a discrepancyReason`,
-      });
-    }
-  }
-  if (problems.length > 0) throw sparePartsErrors.stocktakeIncomplete(problems);
+  checkPostable(lines);
   return inStockTransaction(scope, async () => {
+    await recheckUnderLock(scope, stocktake, S.POSTED);
     const locks = new StockLocks(scope);
     await locks.lock(lines.map((line) => ({ part: line.part.$, warehouse })));
     const now = new Date();
     for (const line of lines) {
       const row = locks.get(line.part.$, warehouse);
       const counted = new Big(line.countedQuantity!);
-      const adjustment = counted.minus(row.onHand);
+      const adjustment = counted.minus(bookAtCount(line));
       line.adjustmentQuantity = formatQuantity(adjustment);
       if (adjustment.eq(0)) continue;
-      if (counted.lt(row.reserved)) {
+      const onHandAfter = row.onHand.plus(adjustment);
+      if (onHandAfter.lt(row.reserved)) {
         throw sparePartsErrors.stocktakeBelowReserved(
           line.part.$.partNumber,
           warehouse.code,
           formatQuantity(counted),
+          formatQuantity(onHandAfter),
           formatQuantity(row.reserved),
         );
       }
@@ -129,7 +160,7 @@ export async function postStocktake(scope: RequestScope, input: StocktakeActionI
         quantity: adjustment,
         unitCost: line.part.$.unitCost ?? null,
         occurredAt: now,
-        note: `${stocktake.number}: ${line.discrepancyReason ?? 'book changed since the stocktake opened'}`,
+        note: `${stocktake.number}: ${line.discrepancyReason}`,
         cause: { stocktakeLine: line },
       });
     }
@@ -139,6 +170,32 @@ export async function postStocktake(scope: RequestScope, input: StocktakeActionI
     await locks.finish(stocktake);
     return stocktake;
   });
+}
+
+/**
+ * Throws BAD_USER_INPUT listing every line that is not counted or whose difference has no reason.
+ * Each problem names the line by its position in `Stocktake.lines`, which has the same order.
+ */
+function checkPostable(lines: StocktakeLine[]): void {
+  const problems: { field: string; message: string; lineId: string; partNumber: string }[] = [];
+  for (const [index, line] of lines.entries()) {
+    const partNumber = line.part.getEntity().partNumber;
+    const problem = { lineId: line.globalId, partNumber };
+    if (line.countedQuantity === null || line.countedQuantity === undefined) {
+      problems.push({
+        ...problem,
+        field: `lines.${index}.countedQuantity`,
+        message: `part ${partNumber} has not been counted: record its count with recordStocktakeCounts`,
+      });
+    } else if (!new Big(line.countedQuantity).eq(bookAtCount(line)) && !line.discrepancyReason) {
+      problems.push({
+        ...problem,
+        field: `lines.${index}.discrepancyReason`,
+        message: `part ${partNumber} was counted at ${line.countedQuantity} against a book quantity of ${bookAtCount(line)} and needs a discrepancyReason: record one with recordStocktakeCounts`,
+      });
+    }
+  }
+  if (problems.length > 0) throw sparePartsErrors.stocktakeIncomplete(problems);
 }
 
 /** Cancels an open stocktake without adjusting anything. */
