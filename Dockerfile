@@ -14,4 +14,6 @@ RUN npm ci --omit=dev --no-audit --no-fund
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 4000
-CMD ["node", "dist/app/main.js"]
+# A larger young generation keeps garbage collection short when a change fans out to thousands
+# of subscribers (see docs/benchmarks.md, live update delivery).
+CMD ["node", "--max-semi-space-size=64", "dist/app/main.js"]
