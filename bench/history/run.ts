@@ -31,8 +31,21 @@ const { values } = parseArgs({
     inputs: { type: 'string', default: '200' },
     check: { type: 'string', default: '20' },
     json: { type: 'string' },
+    help: { type: 'boolean', default: false },
   },
 });
+
+if (values.help) {
+  console.log(
+    'npm run bench:history [-- options]\n' +
+      '  --database-url URL  PostgreSQL server (or BENCH_DATABASE_URL)\n' +
+      '  --rebuild           drop and build the benchmark database again\n' +
+      '  --skip-build        run the last build of this project\n' +
+      '  --connections 16 --warmup 5 --duration 20 --rounds 2 --inputs 200 --check 20\n' +
+      '  --json FILE         keep the raw figures',
+  );
+  process.exit(0);
+}
 
 const databaseUrl =
   values['database-url'] ?? process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_DATABASE_URL;
@@ -122,7 +135,7 @@ async function main(): Promise<void> {
       .map((load) => load.toFixed(2))
       .join(' ')}`,
   );
-  const counts = await ensureHistoryData(databaseUrl);
+  const counts = await ensureHistoryData(databaseUrl, { rebuild: values.rebuild });
   console.log(
     `data: ${counts.customers} customers, ${counts.units} units, ${counts.allOrders} repair orders`,
   );

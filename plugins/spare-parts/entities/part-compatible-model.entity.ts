@@ -1,4 +1,4 @@
-import { Entity, ManyToOne } from '@mikro-orm/core';
+import { Entity, ManyToOne, type Rel } from '@mikro-orm/core';
 import { EquipmentModel, Tenancy } from '../../../core/index.js';
 import { Part } from './part.entity.js';
 
@@ -7,7 +7,9 @@ import { Part } from './part.entity.js';
 @Tenancy({ shared: true })
 export class PartCompatibleModel {
   @ManyToOne(() => Part, { primary: true, deleteRule: 'cascade', updateRule: 'cascade' })
-  part!: Part;
+  // Rel<> keeps the compiled decorator metadata from reading Part, which imports this module,
+  // before Part is defined; tsc builds (not tsx) would otherwise fail to load the plugin.
+  part!: Rel<Part>;
 
   @ManyToOne(() => EquipmentModel, { primary: true, deleteRule: 'cascade', updateRule: 'cascade' })
   equipmentModel!: EquipmentModel;
