@@ -147,7 +147,7 @@ async function grantReader(url: string, name: string): Promise<void> {
 
 /**
  * Makes sure the benchmark database exists, is migrated, and contains the excavator history and the
- * generated volume. A complete database is left as it is unless `rebuild` is set; a partial one
+ * generated volume. A complete database is left as it is unless `rebuild` is set. A partial one
  * (from an interrupted run or an older volume) is dropped and built again.
  */
 export async function ensureHistoryData(

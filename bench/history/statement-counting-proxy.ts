@@ -13,8 +13,8 @@ const SSL_REQUEST_CODE = 80877103;
 /**
  * A TCP proxy in front of PostgreSQL that counts the statements its clients send. It reads the
  * frontend messages of the wire protocol (version 3) and counts each simple Query ('Q') and each
- * Execute ('E') of the extended protocol, so it counts the same way for any client library and
- * needs no server setting such as pg_stat_statements.
+ * Execute ('E') of the extended protocol. It thus counts the same way for any client library, and
+ * it needs no server setting such as pg_stat_statements.
  * NOTE: a simple Query that holds several statements separated by semicolons counts as one.
  */
 export class StatementCountingProxy {

